@@ -1,0 +1,152 @@
+"""Find every content file, read it strictly, validate it and build the knowledge graph.
+
+Nothing is dropped silently: a file in a place the loader does not know is a
+problem, just like a broken one. All problems of a run are collected.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .graph import KnowledgeGraph, Node, resolve
+from .models import CONTENT_FOLDERS, MODELS, SLUG_PATTERN
+from .problems import ContentError, Problem, list_choices
+from .validation import validate
+from .yamlfile import ParsedFile, parse
+
+ENTITY_SUFFIXES = (".yml", ".yaml", ".md")
+#: Files that may sit anywhere without being content.
+IGNORED_NAMES = {"README.md", ".gitkeep", ".DS_Store"}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where content lives, relative to the project root."""
+
+    root: Path
+    networks_dir: str = "networks"
+    content_dir: str = "content"
+    pages_dir: str = "content/pages"
+    """Hand-written Markdown pages (MkDocs' docs_dir); not entity files."""
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+
+@dataclass(frozen=True)
+class Found:
+    kind: str
+    id: str
+    path: Path
+
+
+def slugify(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.name not in IGNORED_NAMES)
+
+
+def discover(layout: Layout) -> tuple[list[Found], list[Problem]]:
+    """Every entity file under the networks and content folders, and every stray file."""
+    found: list[Found] = []
+    problems: list[Problem] = []
+
+    def stray(path: Path, hint: str) -> None:
+        problems.append(Problem(layout.rel(path), 1, None, "dit bestand hoort hier niet en komt niet in het praktijkboek", hint))
+
+    def entity(kind: str, path: Path, id_prefix: str = "") -> None:
+        if path.is_dir() or path.suffix not in ENTITY_SUFFIXES:
+            stray(path, f"Inhoud staat in bestanden met de extensie .yml of .md. Verplaats of verwijder '{path.name}'.")
+            return
+        if not re.fullmatch(SLUG_PATTERN, path.stem):
+            problems.append(Problem(layout.rel(path), 1, None, f"de bestandsnaam '{path.stem}' is geen geldige id",
+                                    f"Gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld '{slugify(path.stem) or 'mijn-bestand'}{path.suffix}'."))
+            return
+        found.append(Found(kind, id_prefix + path.stem, path))
+
+    networks = layout.root / layout.networks_dir
+    if networks.is_dir():
+        for folder in _files(networks):
+            if not folder.is_dir():
+                stray(folder, "In networks/ staat per netwerk een map met network.yml en een map sessions/.")
+                continue
+            network_files = [folder / f"network{s}" for s in ENTITY_SUFFIXES if (folder / f"network{s}").exists()]
+            if not network_files:
+                problems.append(Problem(layout.rel(folder), 1, None, "deze netwerkmap heeft geen network.yml",
+                                        "Elk netwerk heeft een bestand network.yml met minstens 'title' en 'kind'."))
+            for path in _files(folder):
+                if path in network_files:
+                    if re.fullmatch(SLUG_PATTERN, folder.name):
+                        found.append(Found("network", folder.name, path))
+                    else:
+                        problems.append(Problem(layout.rel(path), 1, None, f"de mapnaam '{folder.name}' is geen geldige id",
+                                                f"Hernoem de map naar '{slugify(folder.name)}'."))
+                elif path.name == "sessions" and path.is_dir():
+                    for session in _files(path):
+                        entity("session", session, f"{folder.name}/")
+                else:
+                    stray(path, "In een netwerkmap staan alleen network.yml (of network.md) en de map sessions/.")
+    content = layout.root / layout.content_dir
+    pages = (layout.root / layout.pages_dir).resolve()
+    if content.is_dir():
+        for folder in _files(content):
+            if folder.resolve() == pages:
+                continue
+            kind = CONTENT_FOLDERS.get(folder.name)
+            if kind is None or not folder.is_dir():
+                stray(folder, f"Mappen in {layout.content_dir}/: {list_choices([*CONTENT_FOLDERS, Path(layout.pages_dir).name])}.")
+                continue
+            for path in _files(folder):
+                entity(kind, path)
+    return found, problems
+
+
+def load(layout: Layout) -> KnowledgeGraph:
+    """Load and validate everything; raise ContentError with every problem found."""
+    found, problems = discover(layout)
+    nodes: list[Node] = []
+    seen: dict[str, str] = {}
+    for item in found:
+        rel = layout.rel(item.path)
+        key = f"{item.kind}:{item.id}"
+        if key in seen:
+            problems.append(Problem(rel, 1, None, f"de id '{item.id}' bestaat al ({seen[key]})",
+                                    "Elke id komt maar één keer voor: verwijder of hernoem één van beide bestanden."))
+            continue
+        seen[key] = rel
+        node = load_file(item, rel, problems)
+        if node:
+            nodes.append(node)
+    broken = frozenset(f"{f.kind}:{f.id}" for f in found) - {n.key for n in nodes}
+    graph, ref_problems = resolve(nodes, broken)
+    problems.extend(ref_problems)
+    if problems:
+        raise ContentError(problems)
+    return graph
+
+
+def load_file(item: Found, rel: str, problems: list[Problem]) -> Node | None:
+    parsed = parse(item.path.read_bytes(), rel)
+    if isinstance(parsed, Problem):
+        problems.append(parsed)
+        return None
+    model = MODELS[item.kind]
+    entity, file_problems = validate(model, parsed, rel)
+    problems.extend(file_problems)
+    if entity is None:
+        return None
+    own_id = item.id.rsplit("/", 1)[-1]
+    if entity.id is not None and entity.id != own_id:
+        problems.append(Problem(rel, parsed.line_of(("id",)), "id", f"de id '{entity.id}' verschilt van de bestandsnaam '{own_id}'",
+                                "De id is de bestandsnaam: verwijder het veld 'id', of hernoem het bestand."))
+        return None
+    return Node(item.kind, item.id, entity, rel, parsed)
+
+
+__all__ = ["Layout", "load", "discover", "ContentError", "ParsedFile"]

@@ -1,0 +1,331 @@
+"""The content model: one pydantic model per kind of content file.
+
+This module is the single source of truth for the schema. The loader validates
+files against it, the knowledge graph finds references through the `Ref`
+markers on its fields, and `docs/content-model.md` documents it. Field
+descriptions are Dutch because editors read them (in error messages and, later,
+in the JSON Schema their editor shows while they type).
+
+No MkDocs imports here: the domain core must outlive the host tool.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SESSION_REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a string field as a reference to other entities, by id.
+
+    `kinds` are the kinds it may point at (in order of preference); `inverse` is
+    the Dutch heading under which the target page lists the pages that point at
+    it ("Besproken in"). A relation is written once, in one direction: the
+    reverse is derived by the knowledge graph from this marker.
+    """
+
+    kinds: tuple[str, ...]
+    inverse: str
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
+
+
+def ref(*kinds: str, inverse: str) -> object:
+    """A reference field type: an id that must resolve to one of `kinds`."""
+    pattern = SESSION_REF_PATTERN if "session" in kinds else SLUG_PATTERN
+    return Annotated[
+        str, StringConstraints(strip_whitespace=True, pattern=pattern), Ref(kinds, inverse)
+    ]
+
+
+class Strict(BaseModel):
+    """Base: unknown fields are errors, never silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Link(Strict):
+    title: Text = Field(description="De tekst van de link.", examples=["Verslag van de studiedag"])
+    url: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+$")] = Field(
+        description="Het volledige webadres, beginnend met https://.",
+        examples=["https://www.voorbeeld.be/verslag"],
+    )
+
+
+class Place(Strict):
+    municipality: Text | None = Field(None, description="Gemeente of stad.", examples=["Roeselare"])
+    province: Text | None = Field(None, description="Provincie of regio.", examples=["Limburg"])
+    country: Text | None = Field(None, description="Land.", examples=["België"])
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Place:
+        if not (self.municipality or self.province or self.country):
+            raise ValueError("een plaats heeft minstens een gemeente, provincie of land")
+        return self
+
+    @property
+    def label(self) -> str:
+        return ", ".join(p for p in (self.municipality, self.province, self.country) if p)
+
+
+class Entity(Strict):
+    """Fields every content file has."""
+
+    KIND: ClassVar[str]
+    LABEL: ClassVar[str]
+    """Dutch name of the kind, singular."""
+    PLURAL: ClassVar[str]
+    #: The field that receives the Markdown body of a `.md` file.
+    body_field: ClassVar[str] = "description"
+
+    id: Slug | None = Field(
+        None,
+        description="Optioneel. De id is de bestandsnaam zonder extensie; staat hij er toch, dan moet hij gelijk zijn aan de bestandsnaam.",
+        examples=["repair-cafe"],
+    )
+
+    @property
+    def label(self) -> str:
+        return getattr(self, "title", None) or getattr(self, "name")
+
+
+NetworkKind = Literal["lerend netwerk", "leerkring", "praktijktafel", "overleg", "werkplaats", "intervisie"]
+SessionFormat = Literal[
+    "werksessie",
+    "bijeenkomst",
+    "inspiratiedag",
+    "studiedag",
+    "startsessie",
+    "lokale sessie",
+    "tafel",
+    "panel",
+    "excursie",
+    "webinar",
+]
+
+
+class Network(Entity):
+    """A learning network: `networks/<id>/network.yml` (or `network.md`)."""
+
+    KIND: ClassVar[str] = "network"
+    LABEL: ClassVar[str] = "netwerk"
+    PLURAL: ClassVar[str] = "Netwerken"
+
+    title: Text = Field(description="De naam van het netwerk.", examples=["Lerend netwerk 'ons buurtpunt'"])
+    kind: NetworkKind = Field(description="Wat voor netwerk het is.", examples=["lerend netwerk"])
+    summary: Text | None = Field(None, description="Eén of twee zinnen die het netwerk samenvatten.")
+    organisers: list[ref("organisation", inverse="Organiseert")] = Field(  # type: ignore[valid-type]
+        [], description="Ids van de organisaties die het netwerk organiseren.", examples=[["platform31"]]
+    )
+    partners: list[ref("organisation", inverse="Partner van")] = Field(  # type: ignore[valid-type]
+        [], description="Ids van de partnerorganisaties.", examples=[["cera"]]
+    )
+    period: Text | None = Field(None, description="De looptijd, in woorden.", examples=["2019-2020"])
+    region: Text | None = Field(None, description="De regio waar het netwerk actief is.", examples=["Vlaanderen"])
+    audience: list[Text] = Field([], description="Voor wie is het netwerk bedoeld?")
+    offer: list[Text] = Field([], description="Wat biedt het netwerk aan (wat bieden we)?")
+    goals: list[Text] = Field([], description="De doelen van het netwerk.")
+    contacts: list[ref("person", inverse="Contactpersoon van")] = Field(  # type: ignore[valid-type]
+        [], description="Ids van de contactpersonen.", examples=[["bernard-govaert"]]
+    )
+    links: list[Link] = Field([], description="Links naar meer informatie.")
+    themes: list[ref("theme", inverse="Netwerken")] = Field(  # type: ignore[valid-type]
+        [], description="Ids van de thema's.", examples=[["participatie"]]
+    )
+    description: Text | None = Field(None, description="Uitgebreide beschrijving, in Markdown.")
+
+
+class Session(Entity):
+    """A session of a network: `networks/<network>/sessions/<id>.yml` (or `.md`)."""
+
+    KIND: ClassVar[str] = "session"
+    LABEL: ClassVar[str] = "sessie"
+    PLURAL: ClassVar[str] = "Sessies"
+    body_field: ClassVar[str] = "report"
+
+    number: Annotated[int, Field(ge=1)] | None = Field(
+        None, description="Volgnummer binnen het netwerk (1, 2, ...).", examples=[1]
+    )
+    title: Text = Field(description="De titel van de sessie.", examples=["Participatie en communicatie"])
+    date: dt.date | None = Field(
+        None, description="De datum, als JJJJ-MM-DD. Laat weg als ze niet bekend is.", examples=["2019-06-06"]
+    )
+    start_time: dt.time | None = Field(None, description="Beginuur, als UU:MM.", examples=["19:30"])
+    end_time: dt.time | None = Field(None, description="Einduur, als UU:MM.", examples=["21:30"])
+    place: Text | None = Field(None, description="Waar de sessie plaatsvindt.", examples=["Leuven"])
+    format: SessionFormat | None = Field(None, description="De vorm van de sessie.", examples=["werksessie"])
+    summary: Text | None = Field(None, description="Eén of twee zinnen die de sessie samenvatten.")
+    themes: list[ref("theme", inverse="Sessies")] = Field(  # type: ignore[valid-type]
+        [], description="Ids van de thema's.", examples=[["participatie"]]
+    )
+    programme: list[Text] = Field([], description="De onderdelen van het programma, in volgorde.")
+    speakers: list[ref("person", "organisation", inverse="Sprak op")] = Field(  # type: ignore[valid-type]
+        [], description="Ids van de sprekers: personen of organisaties.", examples=[["melissa-bosmans"]]
+    )
+    cases: list[ref("case", inverse="Besproken in")] = Field(  # type: ignore[valid-type]
+        [], description="Ids van de praktijkvoorbeelden die aan bod kwamen.", examples=[["repair-cafe"]]
+    )
+    questions: list[Text] = Field([], description="Vragen die op de sessie besproken worden.")
+    participants: Annotated[int, Field(ge=1)] | None = Field(
+        None, description="Aantal deelnemers.", examples=[15]
+    )
+    audience: Text | None = Field(None, description="Wie er deelnam of voor wie de sessie is.")
+    materials: list[Link] = Field([], description="Presentaties, foto's en ander materiaal.")
+    report: Text | None = Field(None, description="Verslag van de sessie, in Markdown.")
+
+    @model_validator(mode="after")
+    def _times_in_order(self) -> Session:
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValueError("het einduur (end_time) moet na het beginuur (start_time) liggen")
+        if (self.start_time or self.end_time) and not self.date:
+            raise ValueError("een uur zonder datum: vul ook 'date' in")
+        return self
+
+
+class Case(Entity):
+    """An inspiration case: `content/cases/<id>.yml` (or `.md`)."""
+
+    KIND: ClassVar[str] = "case"
+    LABEL: ClassVar[str] = "praktijkvoorbeeld"
+    PLURAL: ClassVar[str] = "Praktijkvoorbeelden"
+
+    title: Text = Field(description="De naam van het praktijkvoorbeeld.", examples=["Repair Café"])
+    kind: Text | None = Field(None, description="Wat voor initiatief het is.", examples=["buurtwinkel"])
+    place: Place | None = Field(None, description="Waar het voorbeeld zich afspeelt.")
+    organisations: list[ref("organisation", inverse="Praktijkvoorbeelden")] = Field(  # type: ignore[valid-type]
+        [], description="Ids van de organisaties achter het voorbeeld.", examples=[["samenlevingsopbouw"]]
+    )
+    themes: list[ref("theme", inverse="Praktijkvoorbeelden")] = Field(  # type: ignore[valid-type]
+        [], description="Ids van de thema's.", examples=[["mobiliteit"]]
+    )
+    summary: Text | None = Field(None, description="Twee à drie zinnen over het voorbeeld.")
+    links: list[Link] = Field([], description="Links naar meer informatie.")
+    description: Text | None = Field(None, description="Uitgebreide beschrijving, in Markdown.")
+
+
+class Organisation(Entity):
+    """An organisation: `content/organisations/<id>.yml`."""
+
+    KIND: ClassVar[str] = "organisation"
+    LABEL: ClassVar[str] = "organisatie"
+    PLURAL: ClassVar[str] = "Organisaties"
+
+    name: Text = Field(description="De naam van de organisatie.", examples=["Platform31"])
+    kind: Text | None = Field(None, description="Wat voor organisatie het is.", examples=["armoedevereniging"])
+    place: Place | None = Field(None, description="Waar de organisatie gevestigd is.")
+    website: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+$")] | None = Field(
+        None, description="Het webadres, beginnend met https://.", examples=["https://www.platform31.nl"]
+    )
+    summary: Text | None = Field(None, description="Eén of twee zinnen over de organisatie.")
+    description: Text | None = Field(None, description="Uitgebreide beschrijving, in Markdown.")
+
+
+class Person(Entity):
+    """A person: `content/people/<id>.yml`. Contact details are private by default."""
+
+    KIND: ClassVar[str] = "person"
+    LABEL: ClassVar[str] = "persoon"
+    PLURAL: ClassVar[str] = "Personen"
+
+    name: Text = Field(description="Voor- en achternaam.", examples=["Jochem Heemskerk"])
+    organisation: ref("organisation", inverse="Mensen") | None = Field(  # type: ignore[valid-type]
+        None, description="Id van de organisatie waar de persoon werkt.", examples=["platform31"]
+    )
+    role: Text | None = Field(None, description="Functie of rol.", examples=["coördinator"])
+    email: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = Field(
+        None, description="E-mailadres. Wordt alleen getoond als publish_contact: true.", examples=["naam@organisatie.be"]
+    )
+    phone: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 ./-]{5,}$")] | None = Field(
+        None, description="Telefoonnummer. Wordt alleen getoond als publish_contact: true.", examples=["09 331 59 10"]
+    )
+    publish_contact: bool = Field(
+        False,
+        description="Mogen e-mailadres en telefoonnummer op de website? Alleen true als de persoon daarvoor toestemming gaf.",
+        examples=[True],
+    )
+    description: Text | None = Field(None, description="Korte voorstelling, in Markdown.")
+
+
+class Theme(Entity):
+    """A theme: `content/themes/<id>.yml`. The folder is the allow-list of themes."""
+
+    KIND: ClassVar[str] = "theme"
+    LABEL: ClassVar[str] = "thema"
+    PLURAL: ClassVar[str] = "Thema's"
+
+    title: Text = Field(description="De naam van het thema.", examples=["Participatie"])
+    description: Text | None = Field(None, description="Wat valt onder dit thema, in Markdown.")
+
+
+class Condition(Entity):
+    """A condition of collective impact: `content/conditions/<id>.yml`."""
+
+    KIND: ClassVar[str] = "condition"
+    LABEL: ClassVar[str] = "voorwaarde"
+    PLURAL: ClassVar[str] = "Voorwaarden voor collectieve impact"
+
+    title: Text = Field(description="De naam van de voorwaarde.", examples=["Gedeelde agenda"])
+    order: Annotated[int, Field(ge=1)] = Field(description="Plaats in de lijst van vijf voorwaarden.", examples=[1])
+    definition: Text = Field(description="Korte definitie, in één zin.")
+    description: Text | None = Field(None, description="Uitgebreide toelichting, in Markdown.")
+
+
+class _Factor(Entity):
+    title: Text = Field(description="De factor, kort verwoord.", examples=["Spanningen tussen partners"])
+    description: Text | None = Field(None, description="Toelichting, in Markdown.")
+
+
+class Barrier(_Factor):
+    """A barrier ('remmende factor'): `content/barriers/<id>.yml`."""
+
+    KIND: ClassVar[str] = "barrier"
+    LABEL: ClassVar[str] = "remmende factor"
+    PLURAL: ClassVar[str] = "Remmende factoren"
+    condition: ref("condition", inverse="Remmende factoren") = Field(  # type: ignore[valid-type]
+        description="Id van de voorwaarde voor collectieve impact.", examples=["gedeelde-agenda"]
+    )
+    sources: Annotated[list[ref("session", "network", inverse="Remmende factoren")], Field(min_length=1)] = Field(  # type: ignore[valid-type]
+        description="Waar deze factor genoemd werd: ids van sessies (netwerk/sessie) of netwerken.",
+        examples=[["overleg-buurtprojecten/bijeenkomst-2024-09-29"]],
+    )
+
+
+class Lever(_Factor):
+    """A lever ('hefboom'): `content/levers/<id>.yml`."""
+
+    KIND: ClassVar[str] = "lever"
+    LABEL: ClassVar[str] = "hefboom"
+    PLURAL: ClassVar[str] = "Hefbomen"
+    condition: ref("condition", inverse="Hefbomen") = Field(  # type: ignore[valid-type]
+        description="Id van de voorwaarde voor collectieve impact.", examples=["gedeelde-agenda"]
+    )
+    sources: Annotated[list[ref("session", "network", inverse="Hefbomen")], Field(min_length=1)] = Field(  # type: ignore[valid-type]
+        description="Waar deze hefboom genoemd werd: ids van sessies (netwerk/sessie) of netwerken.",
+        examples=[["overleg-buurtprojecten/bijeenkomst-2024-09-29"]],
+    )
+
+
+#: Every kind of content file, by kind name.
+MODELS: dict[str, type[Entity]] = {
+    m.KIND: m for m in (Network, Session, Case, Organisation, Person, Theme, Condition, Barrier, Lever)
+}
+
+#: Folder under `content/` for each shared kind (networks and sessions live under `networks/`).
+CONTENT_FOLDERS: dict[str, str] = {
+    "cases": "case",
+    "organisations": "organisation",
+    "people": "person",
+    "themes": "theme",
+    "conditions": "condition",
+    "barriers": "barrier",
+    "levers": "lever",
+}

@@ -1,0 +1,67 @@
+"""Problems found in content files, and how they are told to editors (in Dutch).
+
+A `Problem` names the file, the line, the field, what is wrong, what was
+expected and, where it helps, an example or the closest valid choice. All
+problems of a run are collected and reported together.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    """The file, relative to the project root, with forward slashes."""
+    line: int
+    """1-based line number; 1 when the problem concerns the whole file."""
+    field: str | None
+    """The field, dotted (`speakers.2`), or None for the file as a whole."""
+    message: str
+    """What is wrong, in Dutch."""
+    hint: str | None = None
+    """What was expected, an example, or 'bedoel je ...?'."""
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}"
+
+    def format(self) -> str:
+        where = f"veld '{self.field}': " if self.field else ""
+        text = f"{self.location}: {where}{self.message}"
+        if self.hint:
+            text += "\n    " + self.hint.replace("\n", "\n    ")
+        return text
+
+
+class ContentError(Exception):
+    """Raised when content files have problems; carries all of them."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(format_report(self.problems))
+
+
+def format_report(problems: list[Problem]) -> str:
+    count = len(problems)
+    noun = "probleem" if count == 1 else "problemen"
+    files = len({p.path for p in problems})
+    head = f"De inhoud van het praktijkboek heeft {count} {noun} in {files} bestand{'en' if files != 1 else ''}:"
+    body = "\n\n".join(p.format() for p in sorted(problems))
+    return f"{head}\n\n{body}\n"
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
+    """`bedoel je 'repair-cafe'?` for the closest choice, if any is close."""
+    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f"bedoel je '{match[0]}'?" if match else None
+
+
+def list_choices(choices: Iterable[str], limit: int = 12) -> str:
+    items = sorted(choices)
+    shown = ", ".join(f"'{c}'" for c in items[:limit])
+    more = f" (en {len(items) - limit} meer)" if len(items) > limit else ""
+    return shown + more

@@ -1,0 +1,230 @@
+"""Validate parsed data against the content model; tell editors what is wrong, in Dutch.
+
+pydantic does the checking (one schema, no hand-written per-field checks); this
+module only translates its error types into messages that name the field, what
+was expected, an example taken from the model, and the valid choices or the
+closest field name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .models import Entity
+from .problems import Problem, did_you_mean, list_choices
+from .yamlfile import ParsedFile
+
+#: Dutch words editors are likely to type for an English field name.
+DUTCH_FIELD_NAMES = {
+    "titel": "title",
+    "naam": "name",
+    "datum": "date",
+    "plaats": "place",
+    "locatie": "place",
+    "themas": "themes",
+    "thema's": "themes",
+    "thema": "themes",
+    "sprekers": "speakers",
+    "spreker": "speakers",
+    "praktijkvoorbeelden": "cases",
+    "voorbeelden": "cases",
+    "samenvatting": "summary",
+    "beschrijving": "description",
+    "omschrijving": "description",
+    "verslag": "report",
+    "programma": "programme",
+    "vragen": "questions",
+    "deelnemers": "participants",
+    "organisatoren": "organisers",
+    "organisaties": "organisations",
+    "organisatie": "organisation",
+    "soort": "kind",
+    "type": "kind",
+    "vorm": "format",
+    "nummer": "number",
+    "beginuur": "start_time",
+    "einduur": "end_time",
+    "telefoon": "phone",
+    "rol": "role",
+    "voorwaarde": "condition",
+    "bronnen": "sources",
+    "bron": "sources",
+    "doelen": "goals",
+    "doelgroep": "audience",
+    "aanbod": "offer",
+    "periode": "period",
+    "regio": "region",
+    "contact": "contacts",
+    "contactpersonen": "contacts",
+    "definitie": "definition",
+    "volgorde": "order",
+    "materiaal": "materials",
+}
+
+
+def _field_info(model: type[BaseModel], loc: tuple[str | int, ...]):
+    """The pydantic FieldInfo at `loc`, walking into nested models and lists."""
+    current: Any = model
+    info = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return None
+        info = fields[part]
+        current = _inner_model(info.annotation)
+    return info
+
+
+def _inner_model(annotation: Any) -> Any:
+    from typing import get_args
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _example(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+    info = _field_info(model, loc)
+    names = [p for p in loc if isinstance(p, str)]
+    if not info or not info.examples or not names:
+        return None
+    value = info.examples[0]
+    name = names[-1]
+    if isinstance(value, list):
+        items = "\n".join(f"  - {v}" for v in value)
+        return f"Voorbeeld:\n{name}:\n{items}"
+    if isinstance(value, bool):
+        value = "true" if value else "false"
+    return f"Voorbeeld: {name}: {value}"
+
+
+def _fields_of(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    parent = loc[:-1]
+    current: Any = model
+    for part in parent:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return []
+        current = _inner_model(fields[part].annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f"'{value}'"
+    if value is None:
+        return "leeg"
+    if isinstance(value, dict):
+        return "een groep velden"
+    if isinstance(value, list):
+        return "een lijst"
+    return repr(value)
+
+
+def _translate(model: type[BaseModel], err: dict[str, Any]) -> tuple[str, str | None]:
+    """(message, hint) in Dutch for one pydantic error."""
+    kind = err["type"]
+    loc = tuple(err["loc"])
+    value = err.get("input")
+    ctx = err.get("ctx", {})
+    example = _example(model, loc)
+    name = str(loc[-1]) if loc else ""
+
+    if kind == "missing":
+        return "verplicht veld ontbreekt", example
+    if kind == "extra_forbidden":
+        known = _fields_of(model, loc)
+        guess = DUTCH_FIELD_NAMES.get(name.lower()) if DUTCH_FIELD_NAMES.get(name.lower()) in known else None
+        hint = f"bedoel je '{guess}'?" if guess else did_you_mean(name, known)
+        choices = f"Toegestane velden: {list_choices(known, limit=40)}."
+        return f"onbekend veld '{name}'", f"{hint} {choices}" if hint else choices
+    if value is None and kind in {"string_type", "int_type", "date_type", "time_type", "list_type", "model_type", "bool_type", "literal_error", "string_pattern_mismatch"}:
+        return "is leeg, maar moet ingevuld zijn", example or "Vul een waarde in of verwijder het veld als het niet verplicht is."
+    if kind in {"string_too_short"}:
+        return "is leeg, maar moet ingevuld zijn", example
+    if kind == "too_short":
+        return f"moet minstens {ctx.get('min_length', 1)} element(en) bevatten", example
+    if kind == "string_type":
+        return f"moet tekst zijn, maar is {_show(value)}", example
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        if "https?" in pattern:
+            return f"{_show(value)} is geen volledig webadres", "Een webadres begint met https:// of http://. " + (example or "")
+        if "@" in pattern:
+            return f"{_show(value)} is geen geldig e-mailadres", example
+        if "0-9][0-9 ./-]" in pattern:
+            return f"{_show(value)} is geen geldig telefoonnummer", example
+        return (
+            f"{_show(value)} is geen geldige id",
+            "Een id bestaat uit kleine letters, cijfers en koppeltekens, zonder spaties of accenten. "
+            + (example or "Voorbeeld: repair-cafe"),
+        )
+    if kind.startswith("date"):
+        return f"{_show(value)} is geen geldige datum", "Schrijf een bestaande datum als JJJJ-MM-DD. " + (example or "Voorbeeld: date: 2019-06-06")
+    if kind.startswith("time"):
+        return f"{_show(value)} is geen geldig tijdstip", "Schrijf een uur als UU:MM, tussen aanhalingstekens mag. " + (example or "Voorbeeld: start_time: 19:30")
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        return f"{_show(value)} is geen geheel getal", example
+    if kind in {"greater_than_equal", "greater_than"}:
+        return f"{_show(value)} is te klein (minstens {ctx.get('ge', ctx.get('gt'))})", example
+    if kind in {"bool_parsing", "bool_type"}:
+        return f"{_show(value)} is geen ja/nee-waarde", "Schrijf true of false. " + (example or "")
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
+        guess = did_you_mean(str(value), choices) if isinstance(value, str) else None
+        hint = f"Kies uit: {list_choices(choices)}." + (f" {guess[:1].upper()}{guess[1:]}" if guess else "")
+        return f"{_show(value)} is geen geldige keuze", hint
+    if kind == "list_type":
+        return f"moet een lijst zijn, maar is {_show(value)}", example or f"Schrijf elk element op een eigen regel die begint met '- '."
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        fields = ", ".join(_fields_of(model, (*loc, "x")))
+        return f"moet een groep velden zijn, maar is {_show(value)}", f"Velden: {fields}." if fields else None
+    if kind == "value_error":
+        message = str(ctx.get("error", err.get("msg", "")))
+        return message, None
+    return f"ongeldige waarde {_show(value)} ({err.get('msg')})", example
+
+
+def validate(model: type[Entity], parsed: ParsedFile, path: str) -> tuple[Entity | None, list[Problem]]:
+    """Validate one parsed file against its model."""
+    data = parsed.data
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return None, [
+            Problem(path, 1, None, "het bestand moet velden bevatten (naam: waarde), geen losse tekst of lijst",
+                    "Vergelijk met het voorbeeld in docs/content-model.md.")
+        ]
+    problems: list[Problem] = []
+    if parsed.body is not None:
+        body_field = model.body_field
+        if body_field in data:
+            problems.append(
+                Problem(path, parsed.line_of((body_field,)), body_field,
+                        "staat zowel in de velden bovenaan als als tekst onder de velden",
+                        f"Laat '{body_field}' weg uit de velden: de tekst onder '---' wordt het veld '{body_field}'.")
+            )
+        else:
+            data = {**data, body_field: parsed.body}
+            parsed.lines.setdefault((body_field,), parsed.body_line)
+    try:
+        entity = model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            message, hint = _translate(model, err)
+            field = ".".join(str(p) for p in loc) or None
+            problems.append(Problem(path, parsed.line_of(loc), field, message, hint))
+        return None, problems
+    return (entity if not problems else None), problems

@@ -1,0 +1,220 @@
+"""Rendering helpers: what each page shows, as plain data for the templates.
+
+The templates in `overrides/praktijkboek/` decide the markup; this module
+decides the content (which facts, which relations, in which order, under which
+Dutch heading), so that the rules — contact details only when published, the
+reverse relations, the Dutch dates — live in one tested place and not in Jinja.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .graph import KnowledgeGraph, Node
+from .models import MODELS, Barrier, Case, Condition, Lever, Network, Organisation, Person, Session
+
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+
+#: Heading of an outgoing relation where the target kind's plural does not say it.
+FIELD_HEADINGS = {
+    ("network", "organisers"): "Organisatoren",
+    ("network", "partners"): "Partners",
+    ("network", "contacts"): "Contactpersonen",
+    ("session", "speakers"): "Sprekers",
+    ("session", "network"): "Netwerk",
+    ("person", "organisation"): "Organisatie",
+    ("barrier", "condition"): "Voorwaarde voor collectieve impact",
+    ("lever", "condition"): "Voorwaarde voor collectieve impact",
+    ("barrier", "sources"): "Genoemd in",
+    ("lever", "sources"): "Genoemd in",
+}
+
+
+def format_date(value: dt.date | None, weekday: bool = False) -> str:
+    if value is None:
+        return "datum nog niet bekend"
+    text = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    return f"{WEEKDAYS[value.weekday()]} {text}" if weekday else text
+
+
+def format_time_range(start: dt.time | None, end: dt.time | None) -> str | None:
+    if not start:
+        return None
+    text = f"{start:%H.%M}"
+    return f"{text}–{end:%H.%M} uur" if end else f"vanaf {text} uur"
+
+
+@dataclass
+class Fact:
+    name: str
+    """Stable field name, for `data-pb-field` hooks."""
+    label: str
+    value: str
+    href: str | None = None
+
+
+@dataclass
+class Section:
+    key: str
+    """Stable name, for `data-pb-relation` hooks (`cases`, `in:session.cases`)."""
+    heading: str
+    nodes: list[Node]
+
+
+@dataclass
+class EntityView:
+    node: Node
+    facts: list[Fact] = field(default_factory=list)
+    lists: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    """(name, heading, items) of plain-text lists: programme, audience, offer, ..."""
+    sections: list[Section] = field(default_factory=list)
+    """Outgoing relations, in field order."""
+    backlinks: list[Section] = field(default_factory=list)
+    """Incoming relations, grouped by kind and field: every page that refers here."""
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def describe(graph: KnowledgeGraph, node: Node) -> str:
+    """A short context line for a node in a list ("6 juni 2019 · Lerend netwerk 'ons buurtpunt'")."""
+    e = node.entity
+    if isinstance(e, Session):
+        return f"{format_date(e.date)} · {graph.network_of(node).label}"
+    if isinstance(e, (Barrier, Lever)):
+        return "genoemd in " + "; ".join(_source_label(graph, s) for s in graph.targets(node, "sources"))
+    if isinstance(e, Network):
+        return " · ".join(p for p in (e.kind, e.period) if p)
+    if isinstance(e, Person):
+        org = graph.targets(node, "organisation")
+        return " · ".join(p for p in (e.role, org[0].label if org else None) if p)
+    if isinstance(e, (Case, Organisation)) and e.place:
+        return e.place.label
+    if isinstance(e, Condition):
+        return e.definition
+    return ""
+
+
+def _source_label(graph: KnowledgeGraph, node: Node) -> str:
+    if node.kind == "session":
+        e = node.entity
+        assert isinstance(e, Session)
+        return f"{e.title} ({graph.network_of(node).label}, {format_date(e.date)})"
+    return node.label
+
+
+def contact_facts(person: Person) -> list[Fact]:
+    """Email and phone, only when the person's file allows publishing them."""
+    if not person.publish_contact:
+        return []
+    facts = []
+    if person.email:
+        facts.append(Fact("email", "E-mail", person.email, f"mailto:{person.email}"))
+    if person.phone:
+        facts.append(Fact("phone", "Telefoon", person.phone, "tel:" + "".join(c for c in person.phone if c.isdigit() or c == "+")))
+    return facts
+
+
+def _facts(graph: KnowledgeGraph, node: Node) -> list[Fact]:
+    e = node.entity
+    facts: list[Fact] = []
+
+    def add(name: str, label: str, value: object, href: str | None = None) -> None:
+        if value:
+            facts.append(Fact(name, label, str(value), href))
+
+    if isinstance(e, Network):
+        add("kind", "Soort", e.kind)
+        add("period", "Periode", e.period)
+        add("region", "Regio", e.region)
+    elif isinstance(e, Session):
+        add("date", "Datum", format_date(e.date, weekday=True))
+        add("time", "Uur", format_time_range(e.start_time, e.end_time))
+        add("place", "Plaats", e.place)
+        add("format", "Vorm", e.format)
+        add("number", "Volgnummer", e.number)
+        add("participants", "Deelnemers", e.participants)
+        add("audience", "Publiek", e.audience)
+    elif isinstance(e, Case):
+        add("kind", "Soort", e.kind)
+        add("place", "Plaats", e.place and e.place.label)
+    elif isinstance(e, Organisation):
+        add("kind", "Soort", e.kind)
+        add("place", "Plaats", e.place and e.place.label)
+        add("website", "Website", e.website, e.website)
+    elif isinstance(e, Person):
+        add("role", "Rol", e.role)
+        facts.extend(contact_facts(e))
+    elif isinstance(e, Condition):
+        add("definition", "Definitie", e.definition)
+    return facts
+
+
+def _lists(node: Node) -> list[tuple[str, str, list[str]]]:
+    e = node.entity
+    candidates = {
+        "goals": "Doelen",
+        "audience": "Voor wie?",
+        "offer": "Wat bieden we?",
+        "programme": "Programma",
+        "questions": "Vragen om te bespreken",
+    }
+    return [(name, heading, value) for name, heading in candidates.items() if isinstance(value := getattr(e, name, None), list) and value]
+
+
+def entity_view(graph: KnowledgeGraph, node: Node) -> EntityView:
+    view = EntityView(node, _facts(graph, node), _lists(node))
+    by_field: dict[str, list[Node]] = {}
+    for edge in graph.outgoing.get(node.key, ()):
+        by_field.setdefault(edge.field, []).append(edge.target)
+    for name, targets in by_field.items():
+        if name == "network":
+            continue  # shown in the page header
+        heading = FIELD_HEADINGS.get((node.kind, name)) or MODELS[targets[0].kind].PLURAL
+        view.sections.append(Section(name, heading, targets))
+    groups: dict[tuple[str, str], tuple[str, list[Node]]] = {}
+    for edge in graph.incoming.get(node.key, ()):
+        if edge.field == "network":
+            continue  # the network page shows its sessions as a timeline
+        group = groups.setdefault((edge.source.kind, edge.field), (edge.inverse, []))
+        if edge.source not in group[1]:
+            group[1].append(edge.source)
+    order = list(MODELS)
+    for (kind, name), (heading, sources) in sorted(groups.items(), key=lambda g: order.index(g[0][0])):
+        view.backlinks.append(Section(f"in:{kind}.{name}", heading, sorted(sources, key=Node.sort_key)))
+    if node.kind == "network":
+        view.extra["sessions"] = graph.sessions_of(node)
+        cases = {c.key: c for s in view.extra["sessions"] for c in graph.targets(s, "cases")}  # type: ignore[attr-defined]
+        view.extra["cases"] = sorted(cases.values(), key=Node.sort_key)
+    if node.kind == "session":
+        view.extra["network"] = graph.network_of(node)
+    if node.kind == "case":
+        networks = {graph.network_of(s).key: graph.network_of(s) for s in graph.sources(node, kind="session")}
+        view.extra["networks"] = sorted(networks.values(), key=Node.sort_key)
+    if node.kind == "condition":
+        view.extra["barriers"] = graph.sources(node, kind="barrier")
+        view.extra["levers"] = graph.sources(node, kind="lever")
+    return view
+
+
+@dataclass
+class ListingView:
+    kind: str
+    heading: str
+    nodes: list[Node]
+
+
+@dataclass
+class HomeView:
+    networks: list[Node]
+    sessions: list[Node]
+    counts: list[tuple[str, str, int]]
+    """(kind, Dutch plural, number)."""
+    conditions: list[Node]
+
+
+def home_view(graph: KnowledgeGraph) -> HomeView:
+    sessions = [s for s in graph.by_kind["session"] if s.entity.date]  # type: ignore[attr-defined]
+    latest = sorted(sessions, key=lambda s: s.entity.date, reverse=True)[:6]  # type: ignore[attr-defined]
+    counts = [(kind, MODELS[kind].PLURAL, len(nodes)) for kind, nodes in graph.by_kind.items() if nodes]
+    return HomeView(graph.by_kind["network"], latest, counts, graph.by_kind["condition"])

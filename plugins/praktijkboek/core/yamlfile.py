@@ -1,0 +1,221 @@
+"""Strict, safe reading of content files (YAML, or Markdown with YAML front matter).
+
+Like StrictYAML, every scalar is read as text: `no`, `off` and `on` stay strings
+(no Norway problem), `19:30` is not a base-60 number and `2019-13-45` is not a
+crash but a string that the schema then rejects with a clear message. Only an
+empty value, `~` or `null` becomes None. Duplicate keys, anchors, aliases and
+tags are refused. Every mapping key and list item keeps its line number, so
+that schema errors can point at the right line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import frontmatter
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 256 * 1024
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class ParsedFile:
+    """The data of one file and the line of every key and list item in it."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+    body: str | None = None
+    """The Markdown body of a `.md` file (after the front matter)."""
+    body_line: int = 1
+
+    def line_of(self, path: Path_) -> int:
+        """The line of `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+class _FileError(Exception):
+    def __init__(self, line: int, message: str, hint: str | None = None, field: str | None = None):
+        super().__init__(message)
+        self.line, self.message, self.hint, self.field = line, message, hint, field
+
+
+class _StrictComposer(yaml.SafeLoader):
+    """A loader whose nodes we walk ourselves; it refuses anchors and aliases."""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _FileError(
+                event.start_mark.line + 1,
+                f"verwijzing '*{event.anchor}' (YAML-alias) is niet toegestaan",
+                "Schrijf de waarde gewoon opnieuw uit; ankers (&) en aliassen (*) maken bestanden moeilijk leesbaar.",
+            )
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _FileError(
+                event.start_mark.line + 1,
+                f"anker '&{anchor}' (YAML-anker) is niet toegestaan",
+                "Schrijf de waarde gewoon uit zonder '&'.",
+            )
+        return super().compose_node(parent, index)
+
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+def _to_python(node: Node, path: Path_, lines: dict[Path_, int]) -> Any:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if node.tag and node.tag.startswith("!") and not node.tag.startswith("!!"):
+        raise _FileError(node.start_mark.line + 1, f"YAML-tag '{node.tag}' is niet toegestaan", field=_dotted(path))
+    if isinstance(node, ScalarNode):
+        if node.style is None and node.value in _NULLS:
+            return None
+        return node.value
+    if isinstance(node, SequenceNode):
+        return [_to_python(item, (*path, i), lines) for i, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _FileError(key_node.start_mark.line + 1, "een veldnaam moet gewone tekst zijn", field=_dotted(path))
+            key = key_node.value
+            if key == "<<":
+                raise _FileError(key_node.start_mark.line + 1, "samenvoegen met '<<' is niet toegestaan", field=_dotted(path))
+            if key in result:
+                first = lines[(*path, key)]
+                raise _FileError(
+                    key_node.start_mark.line + 1,
+                    f"staat twee keer in dit bestand (eerst op regel {first})",
+                    "Elk veld mag maar één keer voorkomen: voeg de twee samen of verwijder er één.",
+                    field=_dotted((*path, key)),
+                )
+            lines[(*path, key)] = key_node.start_mark.line + 1
+            result[key] = _to_python(value_node, (*path, key), lines)
+        return result
+    raise _FileError(node.start_mark.line + 1, "onbekend soort YAML-waarde")  # pragma: no cover
+
+
+def _dotted(path: Path_) -> str | None:
+    return ".".join(str(p) for p in path) or None
+
+
+def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    problem = (exc.problem or "").strip()
+    source_line = text.splitlines()[line - 1] if mark and line <= len(text.splitlines()) else ""
+    if "\t" in source_line[: len(source_line) - len(source_line.lstrip())] or "found character '\\t'" in problem:
+        return (
+            line,
+            "tab gebruikt om in te springen",
+            "YAML springt in met spaties, niet met tabs. Vervang de tab door twee spaties.",
+        )
+    if "mapping values are not allowed" in problem:
+        return (
+            line,
+            "dubbele punt op een onverwachte plaats",
+            "Staat er een ': ' in een tekst? Zet de tekst dan tussen aanhalingstekens, "
+            "bijvoorbeeld: title: \"Tafel 1: dialoog\"",
+        )
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return (
+            line,
+            "de structuur klopt niet (inspringing of ontbrekende ':')",
+            "Controleer of elk veld de vorm 'naam: waarde' heeft en even ver inspringt als de velden erboven.",
+        )
+    if "found unexpected end of stream" in problem or "found unexpected" in problem:
+        return (line, "een aanhalingsteken of haakje wordt niet afgesloten", "Sluit elk \" ' [ of { weer af.")
+    return (line, f"dit is geen geldige YAML ({problem or exc})", "Vergelijk met het voorbeeld in docs/content-model.md.")
+
+
+def read_text(raw: bytes, path: str) -> str:
+    """Decode a content file: UTF-8 (a BOM is tolerated), line ends normalised."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise _FileError(
+            1,
+            f"het bestand is te groot ({len(raw) // 1024} KiB; de grens is {MAX_FILE_BYTES // 1024} KiB)",
+            "Splits de inhoud op in meerdere bestanden, of verplaats grote stukken naar een link.",
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _FileError(
+            line,
+            f"het bestand is niet in UTF-8 opgeslagen (onleesbare byte 0x{raw[exc.start]:02x})",
+            "Sla het bestand op als UTF-8 (in VS Code: rechtsonder op de codering klikken, 'Save with Encoding', 'UTF-8').",
+        ) from None
+    if "\x00" in text:
+        raise _FileError(1, "het bestand bevat een NUL-teken; is het wel een tekstbestand?")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int]]:
+    loader = _StrictComposer(text)
+    try:
+        node = loader.get_single_node()
+    except _FileError as exc:
+        exc.line += line_offset
+        raise
+    except yaml.MarkedYAMLError as exc:
+        line, message, hint = _describe_yaml_error(exc, text)
+        raise _FileError(line + line_offset, message, hint) from None
+    except yaml.YAMLError as exc:
+        raise _FileError(1 + line_offset, f"dit is geen geldige YAML ({exc})") from None
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {}
+    if node is None:
+        return None, lines
+    try:
+        data = _to_python(node, (), lines)
+    except _FileError as exc:
+        exc.line += line_offset
+        raise
+    if line_offset:
+        lines = {k: v + line_offset for k, v in lines.items()}
+    return data, lines
+
+
+def parse(raw: bytes, path: str) -> ParsedFile | Problem:
+    """Read one content file; a broken file gives a Problem instead of a crash."""
+    try:
+        text = read_text(raw, path)
+        if path.endswith(".md"):
+            return _parse_markdown(text)
+        data, lines = _parse_yaml(text)
+        return ParsedFile(data, lines)
+    except _FileError as exc:
+        return Problem(path, exc.line, exc.field, exc.message, exc.hint)
+
+
+def _parse_markdown(text: str) -> ParsedFile:
+    handler = frontmatter.YAMLHandler()
+    if not handler.detect(text):
+        raise _FileError(
+            1,
+            "een Markdown-bestand moet beginnen met velden tussen twee regels '---'",
+            "Bijvoorbeeld:\n---\ntitle: Repair Café\n---\nHier komt de tekst.",
+        )
+    try:
+        front, body = handler.split(text)
+    except ValueError:
+        raise _FileError(1, "de velden bovenaan worden niet afgesloten met een regel '---'") from None
+    start = text.find(front) if front.strip() else 0
+    data, lines = _parse_yaml(front, line_offset=text[:start].count("\n"))
+    body_line = text[: len(text) - len(body)].count("\n") + 1 if body else 1
+    return ParsedFile(data, lines, body=body.strip() or None, body_line=body_line)

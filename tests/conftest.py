@@ -1,0 +1,145 @@
+"""Shared helpers: small practice books written into tmp_path and built for real."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+MKDOCS_YML = """\
+site_name: Testboek
+site_url: https://example.org/boek/
+repo_url: https://github.com/voorbeeld/boek
+edit_uri: edit/main/
+docs_dir: content/pages
+theme:
+  name: material
+  language: nl
+  custom_dir: {overrides}
+  features: [content.action.edit]
+plugins:
+  - search
+  - praktijkboek
+markdown_extensions:
+  - attr_list
+  - toc:
+      permalink: true
+"""
+
+#: A small but complete practice book: one network, two sessions, cases, people, factors.
+SMALL_SITE = {
+    "content/pages/index.md": "# Testboek\n\nWelkom in het testboek.\n",
+    "networks/buurtpunt/network.yml": """\
+        title: Lerend netwerk buurtpunt
+        kind: lerend netwerk
+        summary: Een netwerk over buurtpunten.
+        organisers: [netwerk-mobiliteit]
+        contacts: [bernard]
+        themes: [mobiliteit]
+        """,
+    "networks/buurtpunt/sessions/bijeenkomst-1.yml": """\
+        number: 1
+        title: Participatie en communicatie
+        date: 2019-06-06
+        start_time: "19:30"
+        end_time: "21:30"
+        place: Leuven
+        format: werksessie
+        themes: [mobiliteit]
+        cases: [repair-cafe, dorv]
+        speakers: [anna]
+        """,
+    "networks/buurtpunt/sessions/bijeenkomst-2.md": """\
+        ---
+        number: 2
+        title: Juridisch kader
+        date: 2019-10-22
+        cases: [repair-cafe]
+        ---
+        We overlopen de **juridische** mogelijkheden.
+        """,
+    "content/cases/repair-cafe.yml": "title: Repair Café\nplace:\n  municipality: Leuven\nthemes: [mobiliteit]\n",
+    "content/cases/dorv.md": "---\ntitle: Dorv\n---\nEen dorpswinkel met diensten.\n",
+    "content/organisations/netwerk-mobiliteit.yml": "name: Netwerk Duurzame Mobiliteit\n",
+    "content/people/bernard.yml": """\
+        name: Bernard Govaert
+        role: coördinator
+        email: bernard@example.org
+        phone: 09 331 59 10
+        publish_contact: true
+        """,
+    "content/people/anna.yml": """\
+        name: Anna Peeters
+        organisation: netwerk-mobiliteit
+        email: anna.geheim@example.org
+        phone: 0470 12 34 56
+        """,
+    "content/themes/mobiliteit.yml": "title: Mobiliteit\n",
+    "content/conditions/gedeelde-agenda.yml": "title: Gedeelde agenda\norder: 1\ndefinition: Alle actoren delen een visie.\n",
+    "content/barriers/spanningen.yml": "title: Spanningen tussen partners\ncondition: gedeelde-agenda\nsources: [buurtpunt/bijeenkomst-1]\n",
+    "content/levers/stuurgroep.yml": "title: Een stuurgroep\ncondition: gedeelde-agenda\nsources: [buurtpunt]\n",
+}
+
+
+class Site:
+    """A practice book in a temporary folder."""
+
+    def __init__(self, root: Path, files: dict[str, str] | None = None):
+        self.root = root
+        self.write("mkdocs.yml", MKDOCS_YML.format(overrides=REPO / "overrides"))
+        for path, text in (files or SMALL_SITE).items():
+            self.write(path, text)
+
+    def write(self, path: str, text: str | bytes) -> Path:
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(textwrap.dedent(text), encoding="utf-8")
+        return target
+
+    def build(self, *extra: str, tool: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+        """Run the real command line, as a user would."""
+        return subprocess.run(
+            [sys.executable, "-m", tool, "build", "--strict", "-f", str(self.root / "mkdocs.yml"), *extra],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+
+    def page(self, url_path: str) -> str:
+        return (self.root / "site" / url_path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    return Site(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def built_small_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    built = Site(tmp_path_factory.mktemp("small"))
+    result = built.build()
+    assert result.returncode == 0, result.stderr
+    return built
+
+
+def links(html: str, relation: str) -> list[str]:
+    """The `data-pb-link` keys listed under one `data-pb-relation`."""
+    block = re.search(rf'data-pb-relation="{re.escape(relation)}">(.*?)</(?:ul|ol)>', html, re.S)
+    assert block, f"no relation {relation!r} on the page"
+    return re.findall(r'data-pb-link="([^"]+)"', block.group(1))
+
+
+def field(html: str, name: str) -> str | None:
+    match = re.search(rf'data-pb-field="{name}"><dt>[^<]*</dt><dd>(.*?)</dd>', html, re.S)
+    return re.sub(r"<[^>]+>", "", match.group(1)).strip() if match else None

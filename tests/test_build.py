@@ -1,0 +1,146 @@
+"""Build small practice books for real and check the HTML through data-pb-* hooks."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import Site, field, links
+
+
+def test_session_page_shows_date_time_place_and_links_to_its_cases(built_small_site: Site):
+    html = built_small_site.page("netwerken/buurtpunt/bijeenkomst-1")
+    assert field(html, "date") == "donderdag 6 juni 2019"
+    assert field(html, "time") == "19.30–21.30 uur"
+    assert field(html, "place") == "Leuven"
+    assert links(html, "cases") == ["case:repair-cafe", "case:dorv"]
+    assert links(html, "speakers") == ["person:anna"]
+    assert 'data-pb-link="network:buurtpunt"' in html
+    assert 'href="../../../praktijkvoorbeelden/repair-cafe/"' in html
+
+
+def test_case_page_links_back_to_the_sessions_that_discussed_it(built_small_site: Site):
+    html = built_small_site.page("praktijkvoorbeelden/repair-cafe")
+    assert links(html, "in:session.cases") == ["session:buurtpunt/bijeenkomst-1", "session:buurtpunt/bijeenkomst-2"]
+    assert links(html, "networks-via-sessions") == ["network:buurtpunt"]
+    assert field(html, "place") == "Leuven"
+
+
+def test_network_page_has_a_timeline_of_its_sessions_in_date_order(built_small_site: Site):
+    html = built_small_site.page("netwerken/buurtpunt")
+    assert links(html, "sessions") == ["session:buurtpunt/bijeenkomst-1", "session:buurtpunt/bijeenkomst-2"]
+    assert links(html, "organisers") == ["organisation:netwerk-mobiliteit"]
+    assert links(html, "in:lever.sources") == ["lever:stuurgroep"]
+    assert "6 juni 2019" in html
+
+
+def test_every_reverse_relation_is_shown(built_small_site: Site):
+    org = built_small_site.page("organisaties/netwerk-mobiliteit")
+    assert links(org, "in:network.organisers") == ["network:buurtpunt"]
+    assert links(org, "in:person.organisation") == ["person:anna"]
+    theme = built_small_site.page("themas/mobiliteit")
+    assert links(theme, "in:network.themes") == ["network:buurtpunt"]
+    assert links(theme, "in:session.themes") == ["session:buurtpunt/bijeenkomst-1"]
+    assert links(theme, "in:case.themes") == ["case:repair-cafe"]
+    condition = built_small_site.page("collectieve-impact/gedeelde-agenda")
+    assert links(condition, "in:barrier.condition") == ["barrier:spanningen"]
+    assert links(condition, "in:lever.condition") == ["lever:stuurgroep"]
+    session = built_small_site.page("netwerken/buurtpunt/bijeenkomst-1")
+    assert links(session, "in:barrier.sources") == ["barrier:spanningen"]
+    person = built_small_site.page("personen/anna")
+    assert links(person, "in:session.speakers") == ["session:buurtpunt/bijeenkomst-1"]
+
+
+def test_markdown_body_of_a_md_file_is_rendered(built_small_site: Site):
+    html = built_small_site.page("netwerken/buurtpunt/bijeenkomst-2")
+    assert "<strong>juridische</strong>" in html
+
+
+def test_edit_link_points_at_the_content_file_not_a_generated_page(built_small_site: Site):
+    edit = re.compile(r'href="([^"]+)"[^>]*rel="edit"')
+    session = built_small_site.page("netwerken/buurtpunt/bijeenkomst-2")
+    assert edit.search(session).group(1) == "https://github.com/voorbeeld/boek/edit/main/networks/buurtpunt/sessions/bijeenkomst-2.md"
+    case = built_small_site.page("praktijkvoorbeelden/repair-cafe")
+    assert edit.search(case).group(1) == "https://github.com/voorbeeld/boek/edit/main/content/cases/repair-cafe.yml"
+    home = (built_small_site.root / "site/index.html").read_text()
+    assert edit.search(home).group(1) == "https://github.com/voorbeeld/boek/edit/main/content/pages/index.md"
+    listing = built_small_site.page("praktijkvoorbeelden")
+    assert not edit.search(listing), "an index page has no file to edit"
+
+
+def test_contact_details_appear_only_when_the_person_allows_it(built_small_site: Site):
+    site_html = "".join(p.read_text() for p in (built_small_site.root / "site").rglob("*.html"))
+    search_index = (built_small_site.root / "site/search/search_index.json").read_text()
+    for secret in ("anna.geheim@example.org", "0470 12 34 56"):
+        assert secret not in site_html and secret not in search_index
+    bernard = built_small_site.page("personen/bernard")
+    assert field(bernard, "email") == "bernard@example.org"
+    assert field(bernard, "phone") == "09 331 59 10"
+
+
+def test_navigation_lists_index_pages_not_entities(built_small_site: Site):
+    html = built_small_site.page("praktijkvoorbeelden")
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', html, re.S).group(0)
+    assert "Praktijkvoorbeelden" in nav
+    assert "repair-cafe" not in nav and "bijeenkomst-1" not in nav
+    assert links(html, "listing:case") == ["case:dorv", "case:repair-cafe"]
+
+
+def test_home_page_keeps_the_editors_text_and_adds_an_overview(built_small_site: Site):
+    html = (built_small_site.root / "site/index.html").read_text()
+    assert "Welkom in het testboek." in html
+    assert links(html, "home:networks") == ["network:buurtpunt"]
+    assert links(html, "home:sessions") == ["session:buurtpunt/bijeenkomst-2", "session:buurtpunt/bijeenkomst-1"]
+    assert 'data-pb-count-kind="case"' in html
+
+
+def test_dutch_interface(built_small_site: Site):
+    html = (built_small_site.root / "site/index.html").read_text()
+    assert '<html lang="nl"' in html
+
+
+def test_an_invalid_file_fails_the_build_with_file_line_and_field(site: Site):
+    site.write("networks/buurtpunt/sessions/bijeenkomst-1.yml", "title: Participatie\ndate: 2019-13-45\ncases: [repair-cafee]\n")
+    result = site.build()
+    assert result.returncode != 0
+    assert "networks/buurtpunt/sessions/bijeenkomst-1.yml:2: veld 'date': '2019-13-45' is geen geldige datum" in result.stderr
+    assert not (site.root / "site/index.html").exists()
+
+
+def test_a_dangling_reference_fails_the_build_with_a_suggestion(site: Site):
+    site.write("networks/buurtpunt/sessions/bijeenkomst-1.yml", "title: Participatie\ndate: 2019-06-06\ncases:\n  - dorv\n  - repair-cafee\n")
+    result = site.build()
+    assert result.returncode != 0
+    assert "networks/buurtpunt/sessions/bijeenkomst-1.yml:5: veld 'cases.1': 'repair-cafee' bestaat niet als praktijkvoorbeeld" in result.stderr
+    assert "Bedoel je 'repair-cafe'?" in result.stderr
+
+
+def test_a_typo_in_a_field_name_fails_the_build(site: Site):
+    site.write("content/cases/dorv.md", "---\ntitel: Dorv\n---\nTekst.\n")
+    result = site.build()
+    assert result.returncode != 0
+    assert "content/cases/dorv.md:2: veld 'titel': onbekend veld 'titel'" in result.stderr
+    assert "bedoel je 'title'?" in result.stderr
+    assert "'dorv' bestaat niet" not in result.stderr, "a broken file is reported once, not again by every reference to it"
+
+
+def test_raw_html_from_editors_is_sanitised(site: Site):
+    site.write(
+        "content/cases/dorv.md",
+        '---\ntitle: Dorv\nsummary: <img src=x onerror="alert(1)">\n---\n'
+        '<script>alert("x")</script>\n\n[klik](javascript:alert(1))\n\nTekst\n{: onclick="alert(2)" }\n',
+    )
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    body = re.search(r"data-pb-body>(.*?)</div>", site.page("praktijkvoorbeelden/dorv"), re.S).group(1)
+    assert "<script" not in body and "onerror" not in body and "onclick" not in body
+    assert "javascript:" not in body
+    assert "Tekst" in body
+
+
+def test_properdocs_builds_the_same_site(site: Site):
+    result = site.build(tool="properdocs")
+    assert result.returncode == 0, result.stderr
+    assert links(site.page("praktijkvoorbeelden/repair-cafe"), "in:session.cases") == [
+        "session:buurtpunt/bijeenkomst-1",
+        "session:buurtpunt/bijeenkomst-2",
+    ]
