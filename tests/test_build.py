@@ -135,6 +135,8 @@ def test_raw_html_from_editors_is_sanitised(site: Site):
     assert "<script" not in body and "onerror" not in body and "onclick" not in body
     assert "javascript:" not in body
     assert "Tekst" in body
+    lead = re.search(r"data-pb-summary>(.*?)</p>", site.page("praktijkvoorbeelden/dorv"), re.S).group(1)
+    assert lead == "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;", "plain-text fields are escaped"
 
 
 def test_properdocs_builds_the_same_site(site: Site):

@@ -134,6 +134,9 @@ class Network(Entity):
     audience: list[Text] = Field([], description="Voor wie is het netwerk bedoeld?")
     offer: list[Text] = Field([], description="Wat biedt het netwerk aan (wat bieden we)?")
     goals: list[Text] = Field([], description="De doelen van het netwerk.")
+    cases: list[ref("case", inverse="Voorbeeld in netwerk")] = Field(  # type: ignore[valid-type]
+        [], description="Ids van praktijkvoorbeelden die bij het netwerk horen, maar niet bij één sessie.", examples=[["dorpspunt-beveren"]]
+    )
     contacts: list[ref("person", inverse="Contactpersoon van")] = Field(  # type: ignore[valid-type]
         [], description="Ids van de contactpersonen.", examples=[["bernard-govaert"]]
     )

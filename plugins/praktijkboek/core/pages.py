@@ -64,9 +64,11 @@ def _yaml_str(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _document(template: str, title: str, *parts: str | None) -> str:
-    front = f"---\ntemplate: {TEMPLATE_DIR}/{template}\ntitle: {_yaml_str(title)}\n---\n\n"
-    return front + "\n\n".join(p.strip() for p in parts if p) + "\n"
+def _document(template: str, title: str, body: str | None, description: str | None = None) -> str:
+    front = f"template: {TEMPLATE_DIR}/{template}\ntitle: {_yaml_str(title)}\n"
+    if description:
+        front += f"description: {_yaml_str(' '.join(description.split()))}\n"
+    return f"---\n{front}---\n\n{(body or '').strip()}\n"
 
 
 def entity_page(node: Node) -> PageSpec:
@@ -77,7 +79,7 @@ def entity_page(node: Node) -> PageSpec:
         src_uri=src_uri(node),
         template=f"{node.kind}.html",
         title=node.label,
-        markdown=_document(f"{node.kind}.html", node.label, summary, body),
+        markdown=_document(f"{node.kind}.html", node.label, body, summary),
         source=node.path,
         node_key=node.key,
     )

@@ -66,6 +66,8 @@ class Section:
 @dataclass
 class EntityView:
     node: Node
+    summary: str | None = None
+    """Plain text lead; the Markdown body is the page's own content."""
     facts: list[Fact] = field(default_factory=list)
     lists: list[tuple[str, str, list[str]]] = field(default_factory=list)
     """(name, heading, items) of plain-text lists: programme, audience, offer, ..."""
@@ -99,7 +101,9 @@ def _source_label(graph: KnowledgeGraph, node: Node) -> str:
     if node.kind == "session":
         e = node.entity
         assert isinstance(e, Session)
-        return f"{e.title} ({graph.network_of(node).label}, {format_date(e.date)})"
+        date = format_date(e.date)
+        when = "" if date in e.title else f", {date}"
+        return f"{e.title} ({graph.network_of(node).label}{when})"
     return node.label
 
 
@@ -163,7 +167,7 @@ def _lists(node: Node) -> list[tuple[str, str, list[str]]]:
 
 
 def entity_view(graph: KnowledgeGraph, node: Node) -> EntityView:
-    view = EntityView(node, _facts(graph, node), _lists(node))
+    view = EntityView(node, getattr(node.entity, "summary", None), _facts(graph, node), _lists(node))
     by_field: dict[str, list[Node]] = {}
     for edge in graph.outgoing.get(node.key, ()):
         by_field.setdefault(edge.field, []).append(edge.target)

@@ -62,6 +62,13 @@ class _StrictComposer(yaml.SafeLoader):
                 "Schrijf de waarde gewoon opnieuw uit; ankers (&) en aliassen (*) maken bestanden moeilijk leesbaar.",
             )
         event = self.peek_event()
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            raise _FileError(
+                event.start_mark.line + 1,
+                f"YAML-tag '{tag}' is niet toegestaan",
+                "Laat de tag (het woord dat met ! begint) weg; schrijf gewoon de waarde.",
+            )
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             raise _FileError(
@@ -77,8 +84,6 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 
 def _to_python(node: Node, path: Path_, lines: dict[Path_, int]) -> Any:
     lines.setdefault(path, node.start_mark.line + 1)
-    if node.tag and node.tag.startswith("!") and not node.tag.startswith("!!"):
-        raise _FileError(node.start_mark.line + 1, f"YAML-tag '{node.tag}' is niet toegestaan", field=_dotted(path))
     if isinstance(node, ScalarNode):
         if node.style is None and node.value in _NULLS:
             return None
@@ -135,7 +140,7 @@ def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str
             "de structuur klopt niet (inspringing of ontbrekende ':')",
             "Controleer of elk veld de vorm 'naam: waarde' heeft en even ver inspringt als de velden erboven.",
         )
-    if "found unexpected end of stream" in problem or "found unexpected" in problem:
+    if "found unexpected end of stream" in problem or "<stream end>" in problem or "expected ','" in problem:
         return (line, "een aanhalingsteken of haakje wordt niet afgesloten", "Sluit elk \" ' [ of { weer af.")
     return (line, f"dit is geen geldige YAML ({problem or exc})", "Vergelijk met het voorbeeld in docs/content-model.md.")
 

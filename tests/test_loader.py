@@ -1,0 +1,133 @@
+"""The loader and validator on good and bad files: one input and its expected message each."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SMALL_SITE, Site
+from praktijkboek.core.loader import Layout, load
+from praktijkboek.core.problems import ContentError
+
+SESSION = "networks/buurtpunt/sessions/bijeenkomst-1.yml"
+CASE = "content/cases/repair-cafe.yml"
+
+# (name, file, content, expected "path:line: message" fragment)
+BAD_FILES = [
+    ("yaml syntax", CASE, "title: Repair Café\nplace: [Leuven\n", f"{CASE}:3: een aanhalingsteken of haakje wordt niet afgesloten"),
+    ("colon in text", CASE, "title: Tafel 1: dialoog\n", f"{CASE}:1: dubbele punt op een onverwachte plaats"),
+    ("tab indentation", CASE, "title: Repair Café\nplace:\n\tmunicipality: Leuven\n", f"{CASE}:3: tab gebruikt om in te springen"),
+    ("duplicate key", CASE, "title: Repair Café\ntitle: Repair Café 2\n", f"{CASE}:2: veld 'title': staat twee keer in dit bestand (eerst op regel 1)"),
+    ("anchor", CASE, "title: &t Repair Café\nsummary: *t\n", f"{CASE}:1: anker '&t' (YAML-anker) is niet toegestaan"),
+    ("alias only", CASE, "title: Repair Café\nsummary: *t\n", f"{CASE}:2: verwijzing '*t' (YAML-alias) is niet toegestaan"),
+    ("custom tag", CASE, "title: !!python/object:os.system Repair\n", f"{CASE}:1: YAML-tag 'tag:yaml.org,2002:python/object:os.system' is niet toegestaan"),
+    ("unknown field", CASE, "title: Repair Café\ntitel: oeps\n", f"{CASE}:2: veld 'titel': onbekend veld 'titel'\n    bedoel je 'title'?"),
+    ("dutch field name", SESSION, "title: Sessie\ndatum: 2019-06-06\n", f"{SESSION}:2: veld 'datum': onbekend veld 'datum'\n    bedoel je 'date'?"),
+    ("missing required", CASE, "summary: Zonder titel.\n", f"{CASE}:1: veld 'title': verplicht veld ontbreekt\n    Voorbeeld: title: Repair Café"),
+    ("empty required", CASE, "title:\n", f"{CASE}:1: veld 'title': is leeg, maar moet ingevuld zijn"),
+    ("impossible date", SESSION, "title: Sessie\ndate: 2019-13-45\n", f"{SESSION}:2: veld 'date': '2019-13-45' is geen geldige datum"),
+    ("february 30", SESSION, "title: Sessie\ndate: 2019-02-30\n", f"{SESSION}:2: veld 'date': '2019-02-30' is geen geldige datum"),
+    ("dutch date order", SESSION, "title: Sessie\ndate: 06-06-2019\n", f"{SESSION}:2: veld 'date': '06-06-2019' is geen geldige datum\n    Schrijf een bestaande datum als JJJJ-MM-DD."),
+    ("bad time", SESSION, "title: Sessie\ndate: 2019-06-06\nstart_time: 25:00\n", f"{SESSION}:3: veld 'start_time': '25:00' is geen geldig tijdstip"),
+    ("end before start", SESSION, "title: Sessie\ndate: 2019-06-06\nstart_time: '21:00'\nend_time: '19:00'\n", f"{SESSION}:1: het einduur (end_time) moet na het beginuur (start_time) liggen"),
+    ("wrong type: list for text", CASE, "title:\n  - Repair\n", f"{CASE}:1: veld 'title': moet tekst zijn, maar is een lijst"),
+    ("wrong type: text for list", SESSION, "title: Sessie\ncases: repair-cafe\n", f"{SESSION}:2: veld 'cases': moet een lijst zijn, maar is 'repair-cafe'"),
+    ("not a number", SESSION, "title: Sessie\nparticipants: vijftien\n", f"{SESSION}:2: veld 'participants': 'vijftien' is geen geheel getal"),
+    ("zero participants", SESSION, "title: Sessie\nparticipants: 0\n", f"{SESSION}:2: veld 'participants': '0' is te klein (minstens 1)"),
+    ("invalid choice", SESSION, "title: Sessie\nformat: werksesie\n", f"{SESSION}:2: veld 'format': 'werksesie' is geen geldige keuze\n    Kies uit: 'bijeenkomst',"),
+    ("choice suggestion", SESSION, "title: Sessie\nformat: werksesie\n", "Bedoel je 'werksessie'?"),
+    ("dangling reference", SESSION, "title: Sessie\ncases:\n  - repair-cafee\n", f"{SESSION}:3: veld 'cases.0': 'repair-cafee' bestaat niet als praktijkvoorbeeld\n    Bedoel je 'repair-cafe'?"),
+    ("reference not a slug", SESSION, "title: Sessie\ncases: [Repair Café]\n", f"{SESSION}:2: veld 'cases.0': 'Repair Café' is geen geldige id"),
+    ("dangling session source", "content/barriers/spanningen.yml", "title: X\ncondition: gedeelde-agenda\nsources: [buurtpunt/bijeenkomst-9]\n",
+     "content/barriers/spanningen.yml:3: veld 'sources.0': 'buurtpunt/bijeenkomst-9' bestaat niet als sessie of netwerk"),
+    ("no sources", "content/levers/stuurgroep.yml", "title: X\ncondition: gedeelde-agenda\nsources: []\n", "content/levers/stuurgroep.yml:3: veld 'sources': moet minstens 1 element(en) bevatten"),
+    ("id differs from file name", CASE, "id: repair\ntitle: Repair Café\n", f"{CASE}:1: veld 'id': de id 'repair' verschilt van de bestandsnaam 'repair-cafe'"),
+    ("duplicate id", "content/cases/repair-cafe.md", "---\ntitle: Repair Café\n---\nTekst\n", "content/cases/repair-cafe.yml:1: de id 'repair-cafe' bestaat al (content/cases/repair-cafe.md)"),
+    ("file name not an id", "content/cases/Repair Café.yml", "title: Repair Café\n", "content/cases/Repair Café.yml:1: de bestandsnaam 'Repair Café' is geen geldige id\n    Gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld 'repair-cafe.yml'."),
+    ("wrong encoding", CASE, "title: Repair Caf\xe9\n".encode("latin-1"), f"{CASE}:1: het bestand is niet in UTF-8 opgeslagen (onleesbare byte 0xe9)"),
+    ("stray file", "content/cases/notities.txt", "wat notities\n", "content/cases/notities.txt:1: dit bestand hoort hier niet en komt niet in het praktijkboek"),
+    ("unknown folder", "content/verhalen/x.yml", "title: X\n", "content/verhalen:1: dit bestand hoort hier niet en komt niet in het praktijkboek\n    Mappen in content/:"),
+    ("network without network.yml", "networks/leeg/sessions/s.yml", "title: X\n", "networks/leeg:1: deze netwerkmap heeft geen network.yml"),
+    ("not a mapping", CASE, "- Repair Café\n", f"{CASE}:1: het bestand moet velden bevatten (naam: waarde)"),
+    ("bad url", CASE, "title: Repair Café\nlinks:\n  - title: Site\n    url: www.repaircafe.org\n", f"{CASE}:4: veld 'links.0.url': 'www.repaircafe.org' is geen volledig webadres"),
+    ("bad email", "content/people/anna.yml", "name: Anna\nemail: anna-at-example\n", "content/people/anna.yml:2: veld 'email': 'anna-at-example' is geen geldig e-mailadres"),
+    ("yes is no boolean here", "content/people/anna.yml", "name: Anna\npublish_contact: misschien\n", "content/people/anna.yml:2: veld 'publish_contact': 'misschien' is geen ja/nee-waarde"),
+    ("markdown without front matter", "content/cases/dorv.md", "Dorv is een winkel.\n", "content/cases/dorv.md:1: een Markdown-bestand moet beginnen met velden tussen twee regels '---'"),
+    ("body twice", "content/cases/dorv.md", "---\ntitle: Dorv\ndescription: Ook hier.\n---\nEn hier.\n", "content/cases/dorv.md:3: veld 'description': staat zowel in de velden bovenaan als als tekst onder de velden"),
+    ("front matter line numbers", "content/cases/dorv.md", "---\ntitle: Dorv\nthemes: [mobiliteitt]\n---\nTekst\n", "content/cases/dorv.md:3: veld 'themes.0': 'mobiliteitt' bestaat niet als thema\n    Bedoel je 'mobiliteit'?"),
+    ("too large", CASE, "title: Repair Café\ndescription: |\n" + "  x" * 200_000 + "\n", f"{CASE}:1: het bestand is te groot"),
+]
+
+
+def _problems(tmp_path: Path, path: str, content: str | bytes) -> str:
+    site = Site(tmp_path)
+    site.write(path, content)
+    with pytest.raises(ContentError) as info:
+        load(Layout(tmp_path))
+    return str(info.value)
+
+
+@pytest.mark.parametrize("name, path, content, expected", BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_bad_file_gives_its_message(tmp_path: Path, name: str, path: str, content: str | bytes, expected: str):
+    assert expected in _problems(tmp_path, path, content)
+
+
+def test_all_problems_of_a_run_are_reported_together(tmp_path: Path):
+    site = Site(tmp_path)
+    site.write(CASE, "titel: Repair Café\n")
+    site.write(SESSION, "title: Sessie\ndate: 2019-13-45\n")
+    site.write("content/themes/mobiliteit.yml", "title: Mobiliteit\ntitle: Dubbel\n")
+    with pytest.raises(ContentError) as info:
+        load(Layout(tmp_path))
+    report = str(info.value)
+    assert report.startswith("De inhoud van het praktijkboek heeft 4 problemen in 3 bestanden:")
+    for fragment in (f"{CASE}:1: veld 'titel'", f"{CASE}:1: veld 'title': verplicht", f"{SESSION}:2: veld 'date'", "content/themes/mobiliteit.yml:2"):
+        assert fragment in report
+
+
+def test_the_good_small_site_loads_with_reverse_relations(tmp_path: Path):
+    Site(tmp_path)
+    graph = load(Layout(tmp_path))
+    case = graph.get("case", "repair-cafe")
+    assert [s.id for s in graph.sources(case, kind="session")] == ["buurtpunt/bijeenkomst-1", "buurtpunt/bijeenkomst-2"]
+    network = graph.get("network", "buurtpunt")
+    assert [s.id for s in graph.sessions_of(network)] == ["buurtpunt/bijeenkomst-1", "buurtpunt/bijeenkomst-2"]
+    assert graph.get("session", "buurtpunt/bijeenkomst-2").entity.report == "We overlopen de **juridische** mogelijkheden."
+
+
+@pytest.mark.parametrize("value", ["no", "off", "on", "yes", "NO", "y"])
+def test_norway_stays_a_string(tmp_path: Path, value: str):
+    site = Site(tmp_path)
+    site.write(CASE, f"title: {value}\nkind: {value}\n")
+    case = load(Layout(tmp_path)).get("case", "repair-cafe").entity
+    assert (case.title, case.kind) == (value, value)
+
+
+def test_times_and_numbers_are_not_reinterpreted(tmp_path: Path):
+    site = Site(tmp_path)
+    site.write(SESSION, "title: 1:20\ndate: 2019-06-06\nstart_time: 19:30\nplace: 0123\n")
+    session = load(Layout(tmp_path)).get("session", "buurtpunt/bijeenkomst-1").entity
+    assert session.title == "1:20" and session.place == "0123"
+    assert session.start_time.hour == 19 and session.start_time.minute == 30
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path):
+    site = Site(tmp_path)
+    site.write(CASE, b"\xef\xbb\xbftitle: Repair Caf\xc3\xa9\r\nsummary: Herstellen.\r\n")
+    case = load(Layout(tmp_path)).get("case", "repair-cafe").entity
+    assert (case.title, case.summary) == ("Repair Café", "Herstellen.")
+
+
+def test_core_has_no_mkdocs_imports():
+    """The domain core must outlive the host tool."""
+    for path in (REPO / "plugins/praktijkboek/core").glob("*.py"):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            assert not any(n.split(".")[0] in {"mkdocs", "properdocs", "material"} for n in names), f"{path.name} imports {names}"
+
+
+def test_small_site_fixture_is_complete():
+    assert sum(1 for p in SMALL_SITE if p.startswith(("networks/", "content/")) and not p.startswith("content/pages")) == 12
