@@ -110,7 +110,7 @@ def test_a_dangling_reference_fails_the_build_with_a_suggestion(site: Site):
     site.write("networks/buurtpunt/sessions/bijeenkomst-1.yml", "title: Participatie\ndate: 2019-06-06\ncases:\n  - dorv\n  - repair-cafee\n")
     result = site.build()
     assert result.returncode != 0
-    assert "networks/buurtpunt/sessions/bijeenkomst-1.yml:5: veld 'cases.1': 'repair-cafee' bestaat niet als praktijkvoorbeeld" in result.stderr
+    assert "networks/buurtpunt/sessions/bijeenkomst-1.yml:5: veld 'cases', 2e item: 'repair-cafee' bestaat niet als praktijkvoorbeeld" in result.stderr
     assert "Bedoel je 'repair-cafe'?" in result.stderr
 
 
@@ -119,7 +119,7 @@ def test_a_typo_in_a_field_name_fails_the_build(site: Site):
     result = site.build()
     assert result.returncode != 0
     assert "content/cases/dorv.md:2: veld 'titel': onbekend veld 'titel'" in result.stderr
-    assert "bedoel je 'title'?" in result.stderr
+    assert "Bedoel je 'title'?" in result.stderr
     assert "'dorv' bestaat niet" not in result.stderr, "a broken file is reported once, not again by every reference to it"
 
 

@@ -23,8 +23,8 @@ BAD_FILES = [
     ("anchor", CASE, "title: &t Repair Café\nsummary: *t\n", f"{CASE}:1: anker '&t' (YAML-anker) is niet toegestaan"),
     ("alias only", CASE, "title: Repair Café\nsummary: *t\n", f"{CASE}:2: verwijzing '*t' (YAML-alias) is niet toegestaan"),
     ("custom tag", CASE, "title: !!python/object:os.system Repair\n", f"{CASE}:1: YAML-tag 'tag:yaml.org,2002:python/object:os.system' is niet toegestaan"),
-    ("unknown field", CASE, "title: Repair Café\ntitel: oeps\n", f"{CASE}:2: veld 'titel': onbekend veld 'titel'\n    bedoel je 'title'?"),
-    ("dutch field name", SESSION, "title: Sessie\ndatum: 2019-06-06\n", f"{SESSION}:2: veld 'datum': onbekend veld 'datum'\n    bedoel je 'date'?"),
+    ("unknown field", CASE, "title: Repair Café\ntitel: oeps\n", f"{CASE}:2: veld 'titel': onbekend veld 'titel'\n    Bedoel je 'title'?"),
+    ("dutch field name", SESSION, "title: Sessie\ndatum: 2019-06-06\n", f"{SESSION}:2: veld 'datum': onbekend veld 'datum'\n    Bedoel je 'date'?"),
     ("missing required", CASE, "summary: Zonder titel.\n", f"{CASE}:1: veld 'title': verplicht veld ontbreekt\n    Voorbeeld: title: Repair Café"),
     ("empty required", CASE, "title:\n", f"{CASE}:1: veld 'title': is leeg, maar moet ingevuld zijn"),
     ("impossible date", SESSION, "title: Sessie\ndate: 2019-13-45\n", f"{SESSION}:2: veld 'date': '2019-13-45' is geen geldige datum"),
@@ -38,10 +38,10 @@ BAD_FILES = [
     ("zero participants", SESSION, "title: Sessie\nparticipants: 0\n", f"{SESSION}:2: veld 'participants': '0' is te klein (minstens 1)"),
     ("invalid choice", SESSION, "title: Sessie\nformat: werksesie\n", f"{SESSION}:2: veld 'format': 'werksesie' is geen geldige keuze\n    Kies uit: 'bijeenkomst',"),
     ("choice suggestion", SESSION, "title: Sessie\nformat: werksesie\n", "Bedoel je 'werksessie'?"),
-    ("dangling reference", SESSION, "title: Sessie\ncases:\n  - repair-cafee\n", f"{SESSION}:3: veld 'cases.0': 'repair-cafee' bestaat niet als praktijkvoorbeeld\n    Bedoel je 'repair-cafe'?"),
-    ("reference not a slug", SESSION, "title: Sessie\ncases: [Repair Café]\n", f"{SESSION}:2: veld 'cases.0': 'Repair Café' is geen geldige id"),
+    ("dangling reference", SESSION, "title: Sessie\ncases:\n  - repair-cafee\n", f"{SESSION}:3: veld 'cases', 1e item: 'repair-cafee' bestaat niet als praktijkvoorbeeld\n    Bedoel je 'repair-cafe'?"),
+    ("reference not a slug", SESSION, "title: Sessie\ncases: [Repair Café]\n", f"{SESSION}:2: veld 'cases', 1e item: 'Repair Café' is geen geldige id"),
     ("dangling session source", "content/barriers/spanningen.yml", "title: X\ncondition: gedeelde-agenda\nsources: [buurtpunt/bijeenkomst-9]\n",
-     "content/barriers/spanningen.yml:3: veld 'sources.0': 'buurtpunt/bijeenkomst-9' bestaat niet als sessie of netwerk"),
+     "content/barriers/spanningen.yml:3: veld 'sources', 1e item: 'buurtpunt/bijeenkomst-9' bestaat niet als sessie of netwerk"),
     ("no sources", "content/levers/stuurgroep.yml", "title: X\ncondition: gedeelde-agenda\nsources: []\n", "content/levers/stuurgroep.yml:3: veld 'sources': moet minstens 1 element(en) bevatten"),
     ("id differs from file name", CASE, "id: repair\ntitle: Repair Café\n", f"{CASE}:1: veld 'id': de id 'repair' verschilt van de bestandsnaam 'repair-cafe'"),
     ("duplicate id", "content/cases/repair-cafe.md", "---\ntitle: Repair Café\n---\nTekst\n", "content/cases/repair-cafe.yml:1: de id 'repair-cafe' bestaat al (content/cases/repair-cafe.md)"),
@@ -51,12 +51,12 @@ BAD_FILES = [
     ("unknown folder", "content/verhalen/x.yml", "title: X\n", "content/verhalen:1: dit bestand hoort hier niet en komt niet in het praktijkboek\n    Mappen in content/:"),
     ("network without network.yml", "networks/leeg/sessions/s.yml", "title: X\n", "networks/leeg:1: deze netwerkmap heeft geen network.yml"),
     ("not a mapping", CASE, "- Repair Café\n", f"{CASE}:1: het bestand moet velden bevatten (naam: waarde)"),
-    ("bad url", CASE, "title: Repair Café\nlinks:\n  - title: Site\n    url: www.repaircafe.org\n", f"{CASE}:4: veld 'links.0.url': 'www.repaircafe.org' is geen volledig webadres"),
+    ("bad url", CASE, "title: Repair Café\nlinks:\n  - title: Site\n    url: www.repaircafe.org\n", f"{CASE}:4: veld 'links', 1e item, 'url': 'www.repaircafe.org' is geen volledig webadres"),
     ("bad email", "content/people/anna.yml", "name: Anna\nemail: anna-at-example\n", "content/people/anna.yml:2: veld 'email': 'anna-at-example' is geen geldig e-mailadres"),
     ("yes is no boolean here", "content/people/anna.yml", "name: Anna\npublish_contact: misschien\n", "content/people/anna.yml:2: veld 'publish_contact': 'misschien' is geen ja/nee-waarde"),
     ("markdown without front matter", "content/cases/dorv.md", "Dorv is een winkel.\n", "content/cases/dorv.md:1: een Markdown-bestand moet beginnen met velden tussen twee regels '---'"),
     ("body twice", "content/cases/dorv.md", "---\ntitle: Dorv\ndescription: Ook hier.\n---\nEn hier.\n", "content/cases/dorv.md:3: veld 'description': staat zowel in de velden bovenaan als als tekst onder de velden"),
-    ("front matter line numbers", "content/cases/dorv.md", "---\ntitle: Dorv\nthemes: [mobiliteitt]\n---\nTekst\n", "content/cases/dorv.md:3: veld 'themes.0': 'mobiliteitt' bestaat niet als thema\n    Bedoel je 'mobiliteit'?"),
+    ("front matter line numbers", "content/cases/dorv.md", "---\ntitle: Dorv\nthemes: [mobiliteitt]\n---\nTekst\n", "content/cases/dorv.md:3: veld 'themes', 1e item: 'mobiliteitt' bestaat niet als thema\n    Bedoel je 'mobiliteit'?"),
     ("too large", CASE, "title: Repair Café\ndescription: |\n" + "  x" * 200_000 + "\n", f"{CASE}:1: het bestand is te groot"),
 ]
 
@@ -131,3 +131,14 @@ def test_core_has_no_mkdocs_imports():
 
 def test_small_site_fixture_is_complete():
     assert sum(1 for p in SMALL_SITE if p.startswith(("networks/", "content/")) and not p.startswith("content/pages")) == 12
+
+
+def test_the_same_id_twice_in_a_list_is_an_error(tmp_path: Path):
+    report = _problems(tmp_path, SESSION, "title: Sessie\nthemes:\n  - mobiliteit\n  - mobiliteit\n")
+    assert f"{SESSION}:4: veld 'themes', 2e item: 'mobiliteit' staat twee keer in deze lijst (eerst als 1e item)" in report
+
+
+def test_a_date_with_a_time_points_to_start_time(tmp_path: Path):
+    report = _problems(tmp_path, SESSION, "title: Sessie\ndate: 2019-06-06 19:00\n")
+    assert f"{SESSION}:2: veld 'date': '2019-06-06 19:00' is geen geldige datum: een datum zonder uur" in report
+    assert "start_time: 19:00" in report

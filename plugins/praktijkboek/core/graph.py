@@ -16,7 +16,7 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from .models import MODELS, Entity, Ref, Session
-from .problems import Problem, did_you_mean
+from .problems import Problem, did_you_mean, field_name
 from .yamlfile import ParsedFile
 
 
@@ -179,11 +179,18 @@ def resolve(nodes: list[Node], broken: frozenset[str] = frozenset()) -> tuple[Kn
                                         f"Maak networks/{node.network_id}/network.yml aan."))
                 continue
             graph.add_edge(node, "network", network, "Sessies")
+        seen: dict[tuple[object, ...], tuple[str | int, ...]] = {}
         for loc, marker, value in iter_refs(node.entity):
+            field = field_name(loc)
+            line = node.parsed.line_of(loc)
+            list_key = (*loc[:-1], value)
+            if isinstance(loc[-1], int) and list_key in seen:
+                problems.append(Problem(node.path, line, field, f"'{value}' staat twee keer in deze lijst (eerst als {seen[list_key][-1] + 1}e item)",  # type: ignore[operator]
+                                        "Verwijder het tweede exemplaar."))
+                continue
+            seen[list_key] = loc
             matches = [graph.get(kind, value) for kind in marker.kinds]
             matches = [m for m in matches if m is not None]
-            field_name = ".".join(str(p) for p in loc)
-            line = node.parsed.line_of(loc)
             if len(matches) == 1:
                 graph.add_edge(node, str(loc[0]), matches[0], marker.inverse)
                 continue
@@ -191,15 +198,15 @@ def resolve(nodes: list[Node], broken: frozenset[str] = frozenset()) -> tuple[Kn
             if not matches and any(f"{kind}:{value}" in broken for kind in marker.kinds):
                 continue
             if matches:
-                problems.append(Problem(node.path, line, field_name,
+                problems.append(Problem(node.path, line, field,
                                         f"'{value}' is dubbelzinnig: het bestaat als {labels}",
                                         "Geef één van beide bestanden een andere id (bestandsnaam)."))
                 continue
             candidates = [i for k in marker.kinds for i in ids_by_kind[k]]
             guess = did_you_mean(value, candidates)
-            hint = [guess[:1].upper() + guess[1:]] if guess else []
+            hint = [guess] if guess else []
             hint.append(_where(marker.kinds))
-            problems.append(Problem(node.path, line, field_name, f"'{value}' bestaat niet als {labels}", " ".join(hint)))
+            problems.append(Problem(node.path, line, field, f"'{value}' bestaat niet als {labels}", " ".join(hint)))
     return graph, problems
 
 

@@ -143,7 +143,7 @@ def load_file(item: Found, rel: str, problems: list[Problem]) -> Node | None:
         return None
     own_id = item.id.rsplit("/", 1)[-1]
     if entity.id is not None and entity.id != own_id:
-        problems.append(Problem(rel, parsed.line_of(("id",)), "id", f"de id '{entity.id}' verschilt van de bestandsnaam '{own_id}'",
+        problems.append(Problem(rel, parsed.line_of(("id",)), "'id'", f"de id '{entity.id}' verschilt van de bestandsnaam '{own_id}'",
                                 "De id is de bestandsnaam: verwijder het veld 'id', of hernoem het bestand."))
         return None
     return Node(item.kind, item.id, entity, rel, parsed)

@@ -19,7 +19,7 @@ class Problem:
     line: int
     """1-based line number; 1 when the problem concerns the whole file."""
     field: str | None
-    """The field, dotted (`speakers.2`), or None for the file as a whole."""
+    """The field as editors read it (`'speakers', 2e item`), or None for the file as a whole."""
     message: str
     """What is wrong, in Dutch."""
     hint: str | None = None
@@ -30,7 +30,7 @@ class Problem:
         return f"{self.path}:{self.line}"
 
     def format(self) -> str:
-        where = f"veld '{self.field}': " if self.field else ""
+        where = f"veld {self.field}: " if self.field else ""
         text = f"{self.location}: {where}{self.message}"
         if self.hint:
             text += "\n    " + self.hint.replace("\n", "\n    ")
@@ -54,10 +54,16 @@ def format_report(problems: list[Problem]) -> str:
     return f"{head}\n\n{body}\n"
 
 
+def field_name(loc: tuple[str | int, ...]) -> str | None:
+    """A field location as editors count: `('links', 0, 'url')` is `'links', 1e item, 'url'`."""
+    parts = [f"{p + 1}e item" if isinstance(p, int) else f"'{p}'" for p in loc]
+    return ", ".join(parts) or None
+
+
 def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
     """`bedoel je 'repair-cafe'?` for the closest choice, if any is close."""
     match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"bedoel je '{match[0]}'?" if match else None
+    return f"Bedoel je '{match[0]}'?" if match else None
 
 
 def list_choices(choices: Iterable[str], limit: int = 12) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .models import Entity
-from .problems import Problem, did_you_mean, list_choices
+from .problems import Problem, did_you_mean, field_name, list_choices
 from .yamlfile import ParsedFile
 
 #: Dutch words editors are likely to type for an English field name.
@@ -145,7 +145,7 @@ def _translate(model: type[BaseModel], err: dict[str, Any]) -> tuple[str, str | 
     if kind == "extra_forbidden":
         known = _fields_of(model, loc)
         guess = DUTCH_FIELD_NAMES.get(name.lower()) if DUTCH_FIELD_NAMES.get(name.lower()) in known else None
-        hint = f"bedoel je '{guess}'?" if guess else did_you_mean(name, known)
+        hint = f"Bedoel je '{guess}'?" if guess else did_you_mean(name, known)
         choices = f"Toegestane velden: {list_choices(known, limit=40)}."
         return f"onbekend veld '{name}'", f"{hint} {choices}" if hint else choices
     if value is None and kind in {"string_type", "int_type", "date_type", "time_type", "list_type", "model_type", "bool_type", "literal_error", "string_pattern_mismatch"}:
@@ -169,6 +169,8 @@ def _translate(model: type[BaseModel], err: dict[str, Any]) -> tuple[str, str | 
             "Een id bestaat uit kleine letters, cijfers en koppeltekens, zonder spaties of accenten. "
             + (example or "Voorbeeld: repair-cafe"),
         )
+    if kind.startswith("date") and isinstance(value, str) and len(value.split()) == 2:
+        return f"{_show(value)} is geen geldige datum: een datum zonder uur", "Zet het uur in een eigen veld, bijvoorbeeld:\ndate: 2019-06-06\nstart_time: 19:00"
     if kind.startswith("date"):
         return f"{_show(value)} is geen geldige datum", "Schrijf een bestaande datum als JJJJ-MM-DD. " + (example or "Voorbeeld: date: 2019-06-06")
     if kind.startswith("time"):
@@ -183,7 +185,7 @@ def _translate(model: type[BaseModel], err: dict[str, Any]) -> tuple[str, str | 
         expected = ctx.get("expected", "")
         choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
         guess = did_you_mean(str(value), choices) if isinstance(value, str) else None
-        hint = f"Kies uit: {list_choices(choices)}." + (f" {guess[:1].upper()}{guess[1:]}" if guess else "")
+        hint = f"Kies uit: {list_choices(choices)}." + (f" {guess}" if guess else "")
         return f"{_show(value)} is geen geldige keuze", hint
     if kind == "list_type":
         return f"moet een lijst zijn, maar is {_show(value)}", example or f"Schrijf elk element op een eigen regel die begint met '- '."
@@ -211,7 +213,7 @@ def validate(model: type[Entity], parsed: ParsedFile, path: str) -> tuple[Entity
         body_field = model.body_field
         if body_field in data:
             problems.append(
-                Problem(path, parsed.line_of((body_field,)), body_field,
+                Problem(path, parsed.line_of((body_field,)), field_name((body_field,)),
                         "staat zowel in de velden bovenaan als als tekst onder de velden",
                         f"Laat '{body_field}' weg uit de velden: de tekst onder '---' wordt het veld '{body_field}'.")
             )
@@ -224,7 +226,7 @@ def validate(model: type[Entity], parsed: ParsedFile, path: str) -> tuple[Entity
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
             message, hint = _translate(model, err)
-            field = ".".join(str(p) for p in loc) or None
+            field = field_name(loc)
             problems.append(Problem(path, parsed.line_of(loc), field, message, hint))
         return None, problems
     return (entity if not problems else None), problems

@@ -17,7 +17,7 @@ import frontmatter
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import Problem
+from .problems import Problem, field_name
 
 MAX_FILE_BYTES = 256 * 1024
 
@@ -94,26 +94,23 @@ def _to_python(node: Node, path: Path_, lines: dict[Path_, int]) -> Any:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                raise _FileError(key_node.start_mark.line + 1, "een veldnaam moet gewone tekst zijn", field=_dotted(path))
+                raise _FileError(key_node.start_mark.line + 1, "een veldnaam moet gewone tekst zijn", field=field_name(path))
             key = key_node.value
             if key == "<<":
-                raise _FileError(key_node.start_mark.line + 1, "samenvoegen met '<<' is niet toegestaan", field=_dotted(path))
+                raise _FileError(key_node.start_mark.line + 1, "samenvoegen met '<<' is niet toegestaan", field=field_name(path))
             if key in result:
                 first = lines[(*path, key)]
                 raise _FileError(
                     key_node.start_mark.line + 1,
                     f"staat twee keer in dit bestand (eerst op regel {first})",
                     "Elk veld mag maar één keer voorkomen: voeg de twee samen of verwijder er één.",
-                    field=_dotted((*path, key)),
+                    field=field_name((*path, key)),
                 )
             lines[(*path, key)] = key_node.start_mark.line + 1
             result[key] = _to_python(value_node, (*path, key), lines)
         return result
     raise _FileError(node.start_mark.line + 1, "onbekend soort YAML-waarde")  # pragma: no cover
 
-
-def _dotted(path: Path_) -> str | None:
-    return ".".join(str(p) for p in path) or None
 
 
 def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
