@@ -146,3 +146,61 @@ def test_properdocs_builds_the_same_site(site: Site):
         "session:buurtpunt/bijeenkomst-1",
         "session:buurtpunt/bijeenkomst-2",
     ]
+
+
+def test_editor_text_is_escaped_in_titles_meta_tags_and_search(site: Site):
+    site.write(
+        "content/cases/dorv.md",
+        "---\ntitle: \"Dorv </title><script>alert('t')</script>\"\n"
+        "summary: 'x\"><script>alert(\"d\")</script>'\n---\nTekst.\n",
+    )
+    site.write("content/pages/over.md", "# Over <script>alert('h')</script>\n\nTekst.\n")
+    site.write("content/pages/meedoen.md", "---\ntitle: \"Meedoen <script>alert('m')</script>\"\n---\nTekst.\n")
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    for page in ("praktijkvoorbeelden/dorv", "over", "meedoen", "praktijkvoorbeelden", "netwerken/buurtpunt/bijeenkomst-1"):
+        html = site.page(page)
+        assert "<script>alert" not in html, page
+    html = site.page("praktijkvoorbeelden/dorv")
+    assert "<title>Dorv &lt;/title&gt;&lt;script&gt;" in html
+    assert 'content="x&#34;&gt;&lt;script&gt;' in html
+    index = (site.root / "site/search/search_index.json").read_text()
+    assert "<script>alert" not in index
+
+
+def test_editor_text_cannot_become_front_matter(site: Site):
+    site.write("content/cases/dorv.md", "---\ntitle: Dorv\n---\n---\ntemplate: main.html\ntitle: Gekaapt\n---\nTekst.\n")
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    html = site.page("praktijkvoorbeelden/dorv")
+    assert 'data-pb-kind="case"' in html
+    assert "<title>Dorv" in html and "Gekaapt</title>" not in html
+
+
+def test_search_index_holds_every_entity_page_with_its_facts(built_small_site: Site):
+    import json
+
+    docs = json.loads((built_small_site.root / "site/search/search_index.json").read_text())["docs"]
+    locations = {d["location"].split("#")[0] for d in docs}
+    for page in ("personen/bernard/", "organisaties/netwerk-mobiliteit/", "themas/mobiliteit/", "netwerken/buurtpunt/bijeenkomst-1/",
+                 "collectieve-impact/remmende-factoren/spanningen/"):
+        assert page in locations, page
+    bernard = " ".join(d["text"] for d in docs if d["location"].startswith("personen/bernard/"))
+    assert "coördinator" in bernard
+    session = " ".join(d["text"] for d in docs if d["location"].startswith("netwerken/buurtpunt/bijeenkomst-1/"))
+    assert "Leuven" in session and "Repair Café" in session
+
+
+def test_links_and_materials_are_shown(site: Site):
+    site.write("content/cases/dorv.md", "---\ntitle: Dorv\nlinks:\n  - title: Website van Dorv\n    url: https://dorv.example.org/\n---\nTekst.\n")
+    site.write("networks/buurtpunt/sessions/bijeenkomst-2.md", "---\ntitle: S\ndate: 2019-10-22\nmaterials:\n  - title: Presentatie\n    url: https://example.org/p.pdf\n---\n")
+    assert site.build().returncode == 0
+    assert re.search(r'data-pb-weblinks="links"><li><a href="https://dorv.example.org/">Website van Dorv</a>', site.page("praktijkvoorbeelden/dorv"))
+    assert re.search(r'data-pb-weblinks="materials"><li><a href="https://example.org/p.pdf">Presentatie</a>', site.page("netwerken/buurtpunt/bijeenkomst-2"))
+
+
+def test_a_hand_written_page_on_a_generated_address_fails_the_build(site: Site):
+    site.write("content/pages/personen.md", "# Personen\n")
+    result = site.build()
+    assert result.returncode != 0
+    assert "content/pages/personen.md: deze pagina komt op hetzelfde adres (/personen/) als het overzicht 'Personen'" in result.stderr

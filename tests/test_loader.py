@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SMALL_SITE, Site
+from conftest import REPO, Site
 from praktijkboek.core.loader import Layout, load
 from praktijkboek.core.problems import ContentError
 
@@ -57,6 +59,17 @@ BAD_FILES = [
     ("markdown without front matter", "content/cases/dorv.md", "Dorv is een winkel.\n", "content/cases/dorv.md:1: een Markdown-bestand moet beginnen met velden tussen twee regels '---'"),
     ("body twice", "content/cases/dorv.md", "---\ntitle: Dorv\ndescription: Ook hier.\n---\nEn hier.\n", "content/cases/dorv.md:3: veld 'description': staat zowel in de velden bovenaan als als tekst onder de velden"),
     ("front matter line numbers", "content/cases/dorv.md", "---\ntitle: Dorv\nthemes: [mobiliteitt]\n---\nTekst\n", "content/cases/dorv.md:3: veld 'themes', 1e item: 'mobiliteitt' bestaat niet als thema\n    Bedoel je 'mobiliteit'?"),
+    ("deep nesting", CASE, "title: X\nsummary: " + "[" * 400 + "]" * 400 + "\n", f"{CASE}:2: de velden zijn meer dan 20 niveaus diep genest"),
+    ("time with zone", SESSION, "title: Sessie\ndate: 2019-06-06\nstart_time: 19:30+02:00\nend_time: '21:00'\n", f"{SESSION}:3: veld 'start_time': '19:30+02:00' is geen geldig tijdstip"),
+    ("end time alone", SESSION, "title: Sessie\ndate: 2019-06-06\nend_time: '21:00'\n", f"{SESSION}:1: een einduur (end_time) zonder beginuur"),
+    ("decimal number", SESSION, "title: Sessie\nnumber: 1.0\n", f"{SESSION}:2: veld 'number': '1.0' is geen geheel getal"),
+    ("underscore number", SESSION, "title: Sessie\nparticipants: 1_000\n", f"{SESSION}:2: veld 'participants': '1_000' is geen geheel getal"),
+    ("yes is no flag", "content/people/anna.yml", "name: Anna\npublish_contact: yes\n", "content/people/anna.yml:2: veld 'publish_contact': 'yes' is geen ja/nee-waarde\n    Schrijf true (ja) of false (nee)."),
+    ("two documents", CASE, "title: Repair Café\n---\ntitle: Nog een\n", f"{CASE}:2: het bestand bevat meer dan één YAML-document"),
+    ("non-specific tag", CASE, "title: ! Repair Café\n", f"{CASE}:1: YAML-tag '!' is niet toegestaan"),
+    ("body and same-line problems sort", "networks/buurtpunt/sessions/bijeenkomst-2.md",
+     "---\nreport: x\ntitle: S\ndate: 2019-06-06\nstart_time: '21:00'\nend_time: '19:00'\n---\nTekst\n",
+     "bijeenkomst-2.md:2: veld 'report': staat zowel in de velden bovenaan als als tekst onder de velden"),
     ("too large", CASE, "title: Repair Café\ndescription: |\n" + "  x" * 200_000 + "\n", f"{CASE}:1: het bestand is te groot"),
 ]
 
@@ -129,8 +142,53 @@ def test_core_has_no_mkdocs_imports():
             assert not any(n.split(".")[0] in {"mkdocs", "properdocs", "material"} for n in names), f"{path.name} imports {names}"
 
 
-def test_small_site_fixture_is_complete():
-    assert sum(1 for p in SMALL_SITE if p.startswith(("networks/", "content/")) and not p.startswith("content/pages")) == 12
+def test_a_folder_or_broken_link_where_a_file_should_be(tmp_path: Path):
+    site = Site(tmp_path)
+    (tmp_path / "content/cases/kapot.yml").symlink_to(tmp_path / "nergens.yml")
+    (tmp_path / "networks/leeg").mkdir()
+    (tmp_path / "networks/leeg/network.yml").mkdir()
+    with pytest.raises(ContentError) as info:
+        load(Layout(tmp_path))
+    report = str(info.value)
+    assert "content/cases/kapot.yml:1: dit bestand hoort hier niet" in report
+    assert "networks/leeg:1: deze netwerkmap heeft geen network.yml" in report
+
+
+def test_missing_content_folders_are_problems_not_an_empty_book(tmp_path: Path):
+    with pytest.raises(ContentError) as info:
+        load(Layout(tmp_path))
+    assert "networks:1: de map 'networks' bestaat niet" in str(info.value)
+    assert "content:1: de map 'content' bestaat niet" in str(info.value)
+
+
+def test_a_session_of_a_broken_network_still_has_its_references_checked(tmp_path: Path):
+    site = Site(tmp_path)
+    site.write("networks/buurtpunt/network.yml", "title: X\n")
+    site.write(SESSION, "title: Sessie\ncases: [repair-cafee]\n")
+    with pytest.raises(ContentError) as info:
+        load(Layout(tmp_path))
+    report = str(info.value)
+    assert "networks/buurtpunt/network.yml:1: veld 'kind': verplicht veld ontbreekt" in report
+    assert f"{SESSION}:2: veld 'cases', 1e item: 'repair-cafee' bestaat niet" in report
+
+
+@pytest.mark.parametrize("path, content", [
+    ("content/conditions/hefbomen.yml", "title: Hefbomen\norder: 2\ndefinition: x\n"),
+    ("content/cases/index.yml", "title: Index\n"),
+])
+def test_two_pages_on_one_address_fail_validation(tmp_path: Path, path: str, content: str):
+    Site(tmp_path).write(path, content)
+    result = subprocess.run([sys.executable, "-m", "praktijkboek", "validate", "--root", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"{path}:1: deze pagina komt op hetzelfde adres" in result.stderr
+
+
+def test_validate_command_reports_in_dutch_and_exits_1(tmp_path: Path):
+    Site(tmp_path).write(CASE, "titel: Repair Café\n")
+    result = subprocess.run([sys.executable, "-m", "praktijkboek", "validate", "--root", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.startswith("De inhoud van het praktijkboek heeft 2 problemen in 1 bestand:")
+    assert f"{CASE}:1: veld 'titel': onbekend veld 'titel'" in result.stderr
 
 
 def test_the_same_id_twice_in_a_list_is_an_error(tmp_path: Path):

@@ -1,7 +1,8 @@
 """Command line: `praktijkboek validate` checks every content file without building.
 
-It runs the same loader and validator as the build, so what passes here passes
-there. Exit code 0 when all is well, 1 when there are problems.
+It runs the same loader, validator and page planner as the build, and reads the
+same folder settings from mkdocs.yml, so what passes here passes there. Exit
+code 0 when all is well, 1 when there are problems.
 """
 
 from __future__ import annotations
@@ -9,15 +10,45 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from .core.loader import Layout, load
+from .core.pages import plan
 from .core.problems import ContentError
 
 
+class _SettingsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for a few plain settings; tags such as !!python/name are ignored."""
+
+
+_SettingsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def layout_from_config(root: Path, config: Path) -> Layout:
+    """The folders the build uses: docs_dir and the plugin's networks_dir/content_dir."""
+    settings: dict[str, Any] = {}
+    if config.is_file():
+        settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_SettingsLoader) or {}  # noqa: S506 - safe subclass
+    options: dict[str, Any] = {}
+    for plugin in settings.get("plugins") or []:
+        if isinstance(plugin, dict) and "praktijkboek" in plugin:
+            options = plugin["praktijkboek"] or {}
+    return Layout(
+        root,
+        networks_dir=options.get("networks_dir", "networks"),
+        content_dir=options.get("content_dir", "content"),
+        pages_dir=settings.get("docs_dir", "content/pages"),
+    )
+
+
 def _validate(args: argparse.Namespace) -> int:
-    layout = Layout(Path(args.root).resolve(), args.networks_dir, args.content_dir, args.pages_dir)
+    root = Path(args.root).resolve()
+    layout = layout_from_config(root, root / args.config)
     try:
         graph = load(layout)
+        plan(graph)
     except ContentError as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -31,9 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("validate", help="Controleer alle inhoudsbestanden (zonder te bouwen).")
     check.add_argument("--root", default=".", help="De map van het project (standaard: de huidige map).")
-    check.add_argument("--networks-dir", default="networks")
-    check.add_argument("--content-dir", default="content")
-    check.add_argument("--pages-dir", default="content/pages")
+    check.add_argument("--config", default="mkdocs.yml", help="Het configuratiebestand, relatief aan --root (standaard: mkdocs.yml).")
     check.set_defaults(func=_validate)
     args = parser.parse_args(argv)
     return int(args.func(args))

@@ -8,7 +8,6 @@ All content knowledge lives in the core; this file only speaks MkDocs.
 
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,16 +18,18 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
+from markupsafe import Markup, escape
 
 from .core import views
 from .core.graph import KnowledgeGraph, Node
 from .core.loader import Layout, load
-from .core.pages import INDEXES, PageSpec, TEMPLATE_DIR, plan
+from .core.pages import INDEXES, PageSpec, describe_source, plan, url_path
 from .core.problems import ContentError
 from .core.sanitize import sanitize_html
 
-log = logging.getLogger("mkdocs.plugins.praktijkboek")
-HOME_TEMPLATE = f"{TEMPLATE_DIR}/home.html"
+#: Folder of the practice book's templates in the theme (Material's custom_dir: overrides/).
+TEMPLATE_DIR = "praktijkboek"
 
 
 class PraktijkboekConfig(Config):
@@ -67,6 +68,11 @@ class TemplateHelpers:
     format_date = staticmethod(views.format_date)
 
 
+def _text(value: Any) -> Any:
+    """Editors' plain text as Markup, so Material's templates (not autoescaped) print it escaped."""
+    return value if value is None or isinstance(value, Markup) else Markup(escape(str(value)))
+
+
 class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
     supports_multiple_instances = False
 
@@ -82,58 +88,71 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
     def on_files(self, files: Files, config) -> Files:
         try:
             self.graph = load(self.layout)
+            specs = plan(self.graph)
         except ContentError as exc:
             raise PluginError(str(exc)) from None
+        written: dict[str, File] = {}
         for file in files.documentation_pages():
-            if file.generated_by is None:
-                file.edit_uri = f"{self.layout.pages_dir}/{file.src_uri}"
+            file.edit_uri = f"{self.layout.pages_dir}/{file.src_uri}"
+            written[url_path(file.src_uri)] = file
         self.specs: dict[str, PageSpec] = {}
-        urls: dict[str, str] = {}
-        for spec in plan(self.graph):
-            if files.get_file_from_path(spec.src_uri) is not None:
+        self.urls: dict[str, str] = {}
+        # Our own environment over the theme's folders (overrides/ first), used only for our
+        # partials; they show editors' text, so everything is escaped unless marked safe.
+        self.env = config.theme.get_env()
+        self.env.autoescape = True
+        for spec in specs:
+            if spec.url_path in written:
                 raise PluginError(
-                    f"{self.layout.pages_dir}/{spec.src_uri}: deze pagina bestaat al als gegenereerde pagina "
-                    "van het praktijkboek. Kies een andere bestandsnaam."
+                    f"{self.layout.pages_dir}/{written[spec.url_path].src_uri}: deze pagina komt op hetzelfde adres "
+                    f"(/{spec.url_path}/) als {describe_source(spec)}. Geef de pagina een andere bestandsnaam."
                 )
             inclusion = InclusionLevel.NOT_IN_NAV if spec.node_key else InclusionLevel.UNDEFINED
-            file = File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion)
+            # A leading blank line: editors' text can never be read as front matter.
+            file = File.generated(config, spec.src_uri, content="\n" + spec.body, inclusion=inclusion)
             file.edit_uri = spec.source
             files.append(file)
             self.specs[spec.src_uri] = spec
-            urls[spec.node_key or f"index:{spec.listing_kind}"] = file.url
-        self.urls = urls
+            self.urls[spec.node_key or f"index:{spec.listing_kind}"] = file.url
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
-        # The editors' home page gets the overview of the book appended by its template.
-        if page.is_homepage:
-            page.meta.setdefault("template", HOME_TEMPLATE)
+        if page.file.src_uri in self.specs:
+            page.meta = {}  # generated pages take nothing from front matter
         return markdown
-
-    def on_env(self, env, config, files):
-        # Our templates show editors' text: escape by default there, without touching Material's.
-        previous = env.autoescape
-        env.autoescape = lambda name: bool(name and name.startswith(f"{TEMPLATE_DIR}/")) or (
-            previous(name) if callable(previous) else bool(previous)
-        )
-        return env
-
-    def on_page_context(self, context, page, config, nav):
-        spec = self.specs.get(page.file.src_uri)
-        if spec and spec.node_key:
-            node = self.graph.nodes[spec.node_key]
-            context["pb"] = TemplateHelpers(self.graph, self.urls, views.entity_view(self.graph, node), node.kind)
-        elif spec and spec.listing_kind:
-            kind = spec.listing_kind
-            view = views.ListingView(kind, spec.title, self.graph.by_kind[kind])
-            context["pb"] = TemplateHelpers(self.graph, self.urls, view, "listing")
-        elif page.meta.get("template") == HOME_TEMPLATE:
-            context["pb"] = TemplateHelpers(self.graph, self.urls, views.home_view(self.graph), "home")
-        return context
 
     def on_page_content(self, html: str, page, config, files) -> str:
         # Everything rendered from Markdown was written by editors: never trust its raw HTML.
-        return sanitize_html(html)
+        body = Markup(sanitize_html(html))
+        spec = self.specs.get(page.file.src_uri)
+        if spec:
+            page.title = spec.title
+            page.meta["description"] = spec.description
+            if spec.node_key:
+                node = self.graph.nodes[spec.node_key]
+                helpers = TemplateHelpers(self.graph, self.urls, views.entity_view(self.graph, node), node.kind)
+            else:
+                view = views.listing_view(self.graph, spec.listing_kind or "", spec.title)
+                helpers = TemplateHelpers(self.graph, self.urls, view, "listing")
+            body = self._render(spec.template, page, helpers, body)
+        elif page.is_homepage:
+            body = self._render("home.html", page, TemplateHelpers(self.graph, self.urls, views.home_view(self.graph), "home"), body)
+        # Titles and descriptions end up in Material's <title>, meta tags, header and search index.
+        page.title = _text(page.title)
+        for key in ("title", "description"):
+            if key in page.meta:
+                page.meta[key] = _text(page.meta[key])
+        # The search plugin indexes page.content after this event: facts and relations are findable.
+        return str(body)
+
+    def _render(self, template: str, page, helpers: TemplateHelpers, body: Markup) -> Markup:
+        context = {
+            "page": page,
+            "base_url": get_relative_url(".", page.url),
+            "pb": helpers,
+            "body": body,
+        }
+        return Markup(self.env.get_template(f"{TEMPLATE_DIR}/{template}").render(context))
 
     def on_serve(self, server, config, builder):
         for folder in (self.layout.networks_dir, self.layout.content_dir):

@@ -15,7 +15,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 
-from .models import MODELS, Entity, Ref, Session
+from .models import MODELS, Entity, Ref, Session, nested_model
 from .problems import Problem, did_you_mean, field_name
 from .yamlfile import ParsedFile
 
@@ -58,7 +58,7 @@ class Node:
 class Edge:
     source: Node
     field: str
-    """Field name in the source, dotted for nested fields."""
+    """Top-level field name in the source (`cases`; `sources`; `network` for a session's own network)."""
     target: Node
     inverse: str
     """Dutch heading under which the target lists its sources."""
@@ -70,7 +70,7 @@ def _ref_fields(model: type[BaseModel]) -> tuple[tuple[str, Ref | None, type[Bas
     found = []
     for name, info in model.model_fields.items():
         marker = _find(info.annotation, info.metadata)
-        nested = None if marker else _find_model(info.annotation)
+        nested = None if marker else nested_model(info.annotation)
         if marker or nested:
             found.append((name, marker, nested))
     return tuple(found)
@@ -85,16 +85,6 @@ def _find(annotation: Any, metadata: list[Any] | None = None) -> Ref | None:
             return m
     for arg in get_args(annotation):
         found = _find(arg)
-        if found:
-            return found
-    return None
-
-
-def _find_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _find_model(arg)
         if found:
             return found
     return None
@@ -172,13 +162,8 @@ def resolve(nodes: list[Node], broken: frozenset[str] = frozenset()) -> tuple[Kn
     for node in nodes:
         if node.kind == "session":
             network = graph.get("network", node.network_id or "")
-            if network is None and f"network:{node.network_id}" in broken:
-                continue
-            if network is None:
-                problems.append(Problem(node.path, 1, None, f"het netwerk '{node.network_id}' van deze sessie heeft geen network.yml",
-                                        f"Maak networks/{node.network_id}/network.yml aan."))
-                continue
-            graph.add_edge(node, "network", network, "Sessies")
+            if network is not None:  # a missing or broken network.yml is reported for its folder
+                graph.add_edge(node, "network", network, "Sessies")
         seen: dict[tuple[object, ...], tuple[str | int, ...]] = {}
         for loc, marker, value in iter_refs(node.entity):
             field = field_name(loc)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from .graph import KnowledgeGraph, Node, resolve
 from .models import CONTENT_FOLDERS, MODELS, SLUG_PATTERN
-from .problems import ContentError, Problem, list_choices
+from .problems import ContentError, Problem, field_name, list_choices
 from .validation import validate
-from .yamlfile import ParsedFile, parse
+from .yamlfile import ParsedFile, read_file
 
 ENTITY_SUFFIXES = (".yml", ".yaml", ".md")
 #: Files that may sit anywhere without being content.
@@ -61,7 +61,7 @@ def discover(layout: Layout) -> tuple[list[Found], list[Problem]]:
         problems.append(Problem(layout.rel(path), 1, None, "dit bestand hoort hier niet en komt niet in het praktijkboek", hint))
 
     def entity(kind: str, path: Path, id_prefix: str = "") -> None:
-        if path.is_dir() or path.suffix not in ENTITY_SUFFIXES:
+        if not path.is_file() or path.suffix not in ENTITY_SUFFIXES:
             stray(path, f"Inhoud staat in bestanden met de extensie .yml of .md. Verplaats of verwijder '{path.name}'.")
             return
         if not re.fullmatch(SLUG_PATTERN, path.stem):
@@ -70,13 +70,17 @@ def discover(layout: Layout) -> tuple[list[Found], list[Problem]]:
             return
         found.append(Found(kind, id_prefix + path.stem, path))
 
+    for folder in (layout.networks_dir, layout.content_dir):
+        if not (layout.root / folder).is_dir():
+            problems.append(Problem(folder, 1, None, f"de map '{folder}' bestaat niet in {layout.root}",
+                                    "Voer de opdracht uit in de map van het project, of controleer networks_dir en content_dir in mkdocs.yml."))
     networks = layout.root / layout.networks_dir
     if networks.is_dir():
         for folder in _files(networks):
             if not folder.is_dir():
                 stray(folder, "In networks/ staat per netwerk een map met network.yml en een map sessions/.")
                 continue
-            network_files = [folder / f"network{s}" for s in ENTITY_SUFFIXES if (folder / f"network{s}").exists()]
+            network_files = [folder / f"network{s}" for s in ENTITY_SUFFIXES if (folder / f"network{s}").is_file()]
             if not network_files:
                 problems.append(Problem(layout.rel(folder), 1, None, "deze netwerkmap heeft geen network.yml",
                                         "Elk netwerk heeft een bestand network.yml met minstens 'title' en 'kind'."))
@@ -132,7 +136,7 @@ def load(layout: Layout) -> KnowledgeGraph:
 
 
 def load_file(item: Found, rel: str, problems: list[Problem]) -> Node | None:
-    parsed = parse(item.path.read_bytes(), rel)
+    parsed = read_file(item.path, rel)
     if isinstance(parsed, Problem):
         problems.append(parsed)
         return None
@@ -143,7 +147,7 @@ def load_file(item: Found, rel: str, problems: list[Problem]) -> Node | None:
         return None
     own_id = item.id.rsplit("/", 1)[-1]
     if entity.id is not None and entity.id != own_id:
-        problems.append(Problem(rel, parsed.line_of(("id",)), "'id'", f"de id '{entity.id}' verschilt van de bestandsnaam '{own_id}'",
+        problems.append(Problem(rel, parsed.line_of(("id",)), field_name(("id",)), f"de id '{entity.id}' verschilt van de bestandsnaam '{own_id}'",
                                 "De id is de bestandsnaam: verwijder het veld 'id', of hernoem het bestand."))
         return None
     return Node(item.kind, item.id, entity, rel, parsed)

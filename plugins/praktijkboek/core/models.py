@@ -12,10 +12,12 @@ No MkDocs imports here: the domain core must outlive the host tool.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SESSION_REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$"
@@ -35,7 +37,49 @@ class Ref:
     inverse: str
 
 
+def _form(kind: str, pattern: str, message: str, hint: str) -> BeforeValidator:
+    """Accept text only in one exact form; otherwise a Dutch error of type `pb_<kind>`.
+
+    The loader gives every value as text, so this is where "19:30", "15" or "true"
+    become typed, and where "1.0", "1_000", "yes" or "19:30+02:00" are refused
+    instead of being coerced. Non-text values (a list, an empty value) pass on to
+    the type check, which says what was expected.
+    """
+    regex = re.compile(pattern)
+
+    def check(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        if regex.fullmatch(value.strip()):
+            return value.strip()
+        raise PydanticCustomError(f"pb_{kind}", message, {"value": value, "hint": hint})
+
+    return BeforeValidator(check)
+
+
+def _text_form(kind: str, pattern: str, message: str, hint: str) -> Any:
+    return Annotated[str, _form(kind, pattern, message, hint), StringConstraints(pattern=pattern)]
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Url = _text_form("url", r"https?://\S+", "'{value}' is geen volledig webadres", "Een webadres begint met https:// of http://.")
+Email = _text_form("email", r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", "'{value}' is geen geldig e-mailadres", "Een e-mailadres heeft de vorm naam@organisatie.be.")
+Phone = _text_form("phone", r"\+?[0-9][0-9 ./-]{5,}", "'{value}' is geen geldig telefoonnummer", "Schrijf alleen cijfers, spaties, punten, schuine strepen of koppeltekens.")
+Count = Annotated[int, _form("int", r"[0-9]+", "'{value}' is geen geheel getal", "Schrijf alleen cijfers, zonder punt of komma."), Field(ge=1)]
+Flag = Annotated[bool, _form("bool", r"true|false|True|False", "'{value}' is geen ja/nee-waarde", "Schrijf true (ja) of false (nee).")]
+Time = Annotated[dt.time, _form("time", r"([01]?[0-9]|2[0-3]):[0-5][0-9]", "'{value}' is geen geldig tijdstip", "Schrijf een uur als UU:MM, bijvoorbeeld 19:30.")]
+Date = Annotated[dt.date, _form("date", r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "'{value}' is geen geldige datum", "Schrijf een bestaande datum als JJJJ-MM-DD. Een uur hoort in start_time.")]
+
+
+def nested_model(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside a field's type (`list[Link]`, `Place | None`), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = nested_model(arg)
+        if found:
+            return found
+    return None
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
 
 
@@ -55,7 +99,7 @@ class Strict(BaseModel):
 
 class Link(Strict):
     title: Text = Field(description="De tekst van de link.", examples=["Verslag van de studiedag"])
-    url: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+$")] = Field(
+    url: Url = Field(
         description="Het volledige webadres, beginnend met https://.",
         examples=["https://www.voorbeeld.be/verslag"],
     )
@@ -155,15 +199,15 @@ class Session(Entity):
     PLURAL: ClassVar[str] = "Sessies"
     body_field: ClassVar[str] = "report"
 
-    number: Annotated[int, Field(ge=1)] | None = Field(
+    number: Count | None = Field(
         None, description="Volgnummer binnen het netwerk (1, 2, ...).", examples=[1]
     )
     title: Text = Field(description="De titel van de sessie.", examples=["Participatie en communicatie"])
-    date: dt.date | None = Field(
+    date: Date | None = Field(
         None, description="De datum, als JJJJ-MM-DD. Laat weg als ze niet bekend is.", examples=["2019-06-06"]
     )
-    start_time: dt.time | None = Field(None, description="Beginuur, als UU:MM.", examples=["19:30"])
-    end_time: dt.time | None = Field(None, description="Einduur, als UU:MM.", examples=["21:30"])
+    start_time: Time | None = Field(None, description="Beginuur, als UU:MM.", examples=["19:30"])
+    end_time: Time | None = Field(None, description="Einduur, als UU:MM.", examples=["21:30"])
     place: Text | None = Field(None, description="Waar de sessie plaatsvindt.", examples=["Leuven"])
     format: SessionFormat | None = Field(None, description="De vorm van de sessie.", examples=["werksessie"])
     summary: Text | None = Field(None, description="Eén of twee zinnen die de sessie samenvatten.")
@@ -178,7 +222,7 @@ class Session(Entity):
         [], description="Ids van de praktijkvoorbeelden die aan bod kwamen.", examples=[["repair-cafe"]]
     )
     questions: list[Text] = Field([], description="Vragen die op de sessie besproken worden.")
-    participants: Annotated[int, Field(ge=1)] | None = Field(
+    participants: Count | None = Field(
         None, description="Aantal deelnemers.", examples=[15]
     )
     audience: Text | None = Field(None, description="Wie er deelnam of voor wie de sessie is.")
@@ -187,6 +231,8 @@ class Session(Entity):
 
     @model_validator(mode="after")
     def _times_in_order(self) -> Session:
+        if self.end_time and not self.start_time:
+            raise ValueError("een einduur (end_time) zonder beginuur: vul ook 'start_time' in")
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             raise ValueError("het einduur (end_time) moet na het beginuur (start_time) liggen")
         if (self.start_time or self.end_time) and not self.date:
@@ -225,7 +271,7 @@ class Organisation(Entity):
     name: Text = Field(description="De naam van de organisatie.", examples=["Platform31"])
     kind: Text | None = Field(None, description="Wat voor organisatie het is.", examples=["armoedevereniging"])
     place: Place | None = Field(None, description="Waar de organisatie gevestigd is.")
-    website: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+$")] | None = Field(
+    website: Url | None = Field(
         None, description="Het webadres, beginnend met https://.", examples=["https://www.platform31.nl"]
     )
     summary: Text | None = Field(None, description="Eén of twee zinnen over de organisatie.")
@@ -244,13 +290,13 @@ class Person(Entity):
         None, description="Id van de organisatie waar de persoon werkt.", examples=["platform31"]
     )
     role: Text | None = Field(None, description="Functie of rol.", examples=["coördinator"])
-    email: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")] | None = Field(
+    email: Email | None = Field(
         None, description="E-mailadres. Wordt alleen getoond als publish_contact: true.", examples=["naam@organisatie.be"]
     )
-    phone: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 ./-]{5,}$")] | None = Field(
+    phone: Phone | None = Field(
         None, description="Telefoonnummer. Wordt alleen getoond als publish_contact: true.", examples=["09 331 59 10"]
     )
-    publish_contact: bool = Field(
+    publish_contact: Flag = Field(
         False,
         description="Mogen e-mailadres en telefoonnummer op de website? Alleen true als de persoon daarvoor toestemming gaf.",
         examples=[True],
@@ -277,7 +323,7 @@ class Condition(Entity):
     PLURAL: ClassVar[str] = "Voorwaarden voor collectieve impact"
 
     title: Text = Field(description="De naam van de voorwaarde.", examples=["Gedeelde agenda"])
-    order: Annotated[int, Field(ge=1)] = Field(description="Plaats in de lijst van vijf voorwaarden.", examples=[1])
+    order: Count = Field(description="Plaats in de lijst van vijf voorwaarden.", examples=[1])
     definition: Text = Field(description="Korte definitie, in één zin.")
     description: Text | None = Field(None, description="Uitgebreide toelichting, in Markdown.")
 

@@ -1,9 +1,9 @@
 """Page generators: which pages the knowledge graph becomes, where, and from which source.
 
 Each `PageSpec` is a virtual Markdown file for the host tool (MkDocs): its
-place in the site, the template that renders it, the Markdown to render (the
-editors' own prose; the structured parts come from the template), and the
-content file an "edit" link should open.
+place in the site, the template that renders its content, the Markdown to render
+(only the editors' own prose; title, summary, facts and relations come from the
+template, escaped), and the content file an "edit" link should open.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .graph import KnowledgeGraph, Node
+from .problems import ContentError, Problem
 
 #: Site folder per kind (Dutch URLs). Sessions live below their network.
 FOLDERS = {
@@ -39,19 +40,34 @@ INDEXES = [
     ("person", "personen/index.md", "Personen", "Sprekers, coördinatoren en contactpersonen."),
 ]
 
-TEMPLATE_DIR = "praktijkboek"
-
-
 @dataclass(frozen=True)
 class PageSpec:
     src_uri: str
     template: str
+    """Name of the template (under the site's template folder) that renders the page's content."""
     title: str
-    markdown: str
+    body: str
+    """The editors' own Markdown: the only text of the page that the host tool renders as Markdown."""
+    description: str | None = None
+    """Plain-text summary, for the page's meta description."""
     source: str | None = None
     """The content file behind the page, relative to the project root (for "edit this page")."""
     node_key: str | None = None
     listing_kind: str | None = None
+
+    @property
+    def url_path(self) -> str:
+        return url_path(self.src_uri)
+
+
+def url_path(src_uri: str) -> str:
+    """Where a Markdown page ends up, independent of the host's URL style: `netwerken/x`."""
+    path = src_uri.removesuffix(".md")
+    return "" if path in ("index", "README") else path.removesuffix("/index").removesuffix("/README")
+
+
+def describe_source(spec: PageSpec) -> str:
+    return spec.source or f"het overzicht '{spec.title}'"
 
 
 def src_uri(node: Node) -> str:
@@ -60,34 +76,38 @@ def src_uri(node: Node) -> str:
     return f"{FOLDERS[node.kind]}/{node.id}.md"
 
 
-def _yaml_str(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _document(template: str, title: str, body: str | None, description: str | None = None) -> str:
-    front = f"template: {TEMPLATE_DIR}/{template}\ntitle: {_yaml_str(title)}\n"
-    if description:
-        front += f"description: {_yaml_str(' '.join(description.split()))}\n"
-    return f"---\n{front}---\n\n{(body or '').strip()}\n"
-
-
 def entity_page(node: Node) -> PageSpec:
     e = node.entity
-    body = getattr(e, type(e).body_field, None)
-    summary = getattr(e, "summary", None)
     return PageSpec(
         src_uri=src_uri(node),
         template=f"{node.kind}.html",
         title=node.label,
-        markdown=_document(f"{node.kind}.html", node.label, body, summary),
+        body=getattr(e, type(e).body_field, None) or "",
+        description=getattr(e, "summary", None),
         source=node.path,
         node_key=node.key,
     )
 
 
 def plan(graph: KnowledgeGraph) -> list[PageSpec]:
-    """Every generated page: one per entity and one index per kind."""
+    """Every generated page: one per entity and one index per kind.
+
+    Raises ContentError when two pages would land on the same address (an id such
+    as `index`, or a condition called `hefbomen`), naming the files behind them.
+    """
     pages = [entity_page(node) for node in graph.nodes.values()]
     for kind, uri, title, intro in INDEXES:
-        pages.append(PageSpec(uri, "listing.html", title, _document("listing.html", title, intro), listing_kind=kind))
+        pages.append(PageSpec(uri, "listing.html", title, intro, listing_kind=kind))
+    taken: dict[str, PageSpec] = {}
+    problems = []
+    for page in pages:
+        other = taken.setdefault(page.url_path, page)
+        if other is page:
+            continue
+        for spec, clash in ((page, other), (other, page)):
+            if spec.source:
+                problems.append(Problem(spec.source, 1, None, f"deze pagina komt op hetzelfde adres (/{spec.url_path}/) als {describe_source(clash)}",
+                                        "Geef het bestand een andere naam (id)."))
+    if problems:
+        raise ContentError(problems)
     return pages

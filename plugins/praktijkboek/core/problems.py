@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     path: str
     """The file, relative to the project root, with forward slashes."""
@@ -24,6 +24,9 @@ class Problem:
     """What is wrong, in Dutch."""
     hint: str | None = None
     """What was expected, an example, or 'bedoel je ...?'."""
+
+    def sort_key(self) -> tuple[str, int, str, str]:
+        return (self.path, self.line, self.field or "", self.message)
 
     @property
     def location(self) -> str:
@@ -41,7 +44,7 @@ class ContentError(Exception):
     """Raised when content files have problems; carries all of them."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=Problem.sort_key)
         super().__init__(format_report(self.problems))
 
 
@@ -50,7 +53,7 @@ def format_report(problems: list[Problem]) -> str:
     noun = "probleem" if count == 1 else "problemen"
     files = len({p.path for p in problems})
     head = f"De inhoud van het praktijkboek heeft {count} {noun} in {files} bestand{'en' if files != 1 else ''}:"
-    body = "\n\n".join(p.format() for p in sorted(problems))
+    body = "\n\n".join(p.format() for p in sorted(problems, key=Problem.sort_key))
     return f"{head}\n\n{body}\n"
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .graph import KnowledgeGraph, Node
-from .models import MODELS, Barrier, Case, Condition, Lever, Network, Organisation, Person, Session
+from .models import MODELS, Barrier, Case, Condition, Lever, Link, Network, Organisation, Person, Session
 
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
 WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
@@ -71,6 +71,8 @@ class EntityView:
     facts: list[Fact] = field(default_factory=list)
     lists: list[tuple[str, str, list[str]]] = field(default_factory=list)
     """(name, heading, items) of plain-text lists: programme, audience, offer, ..."""
+    links: list[tuple[str, str, list[Link]]] = field(default_factory=list)
+    """(name, heading, links) of web links: links, materials."""
     sections: list[Section] = field(default_factory=list)
     """Outgoing relations, in field order."""
     backlinks: list[Section] = field(default_factory=list)
@@ -166,8 +168,13 @@ def _lists(node: Node) -> list[tuple[str, str, list[str]]]:
     return [(name, heading, value) for name, heading in candidates.items() if isinstance(value := getattr(e, name, None), list) and value]
 
 
+def _links(node: Node) -> list[tuple[str, str, list[Link]]]:
+    headings = {"materials": "Materiaal", "links": "Meer informatie"}
+    return [(name, heading, value) for name, heading in headings.items() if (value := getattr(node.entity, name, None))]
+
+
 def entity_view(graph: KnowledgeGraph, node: Node) -> EntityView:
-    view = EntityView(node, getattr(node.entity, "summary", None), _facts(graph, node), _lists(node))
+    view = EntityView(node, getattr(node.entity, "summary", None), _facts(graph, node), _lists(node), _links(node))
     by_field: dict[str, list[Node]] = {}
     for edge in graph.outgoing.get(node.key, ()):
         by_field.setdefault(edge.field, []).append(edge.target)
@@ -195,9 +202,6 @@ def entity_view(graph: KnowledgeGraph, node: Node) -> EntityView:
     if node.kind == "case":
         networks = {graph.network_of(s).key: graph.network_of(s) for s in graph.sources(node, kind="session")}
         view.extra["networks"] = sorted(networks.values(), key=Node.sort_key)
-    if node.kind == "condition":
-        view.extra["barriers"] = graph.sources(node, kind="barrier")
-        view.extra["levers"] = graph.sources(node, kind="lever")
     return view
 
 
@@ -206,6 +210,10 @@ class ListingView:
     kind: str
     heading: str
     nodes: list[Node]
+
+
+def listing_view(graph: KnowledgeGraph, kind: str, heading: str) -> ListingView:
+    return ListingView(kind, heading, graph.by_kind[kind])
 
 
 @dataclass

@@ -11,6 +11,7 @@ that schema errors can point at the right line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import frontmatter
@@ -20,6 +21,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .problems import Problem, field_name
 
 MAX_FILE_BYTES = 256 * 1024
+#: Deeper nesting than this is no content file but a mistake (or an attack on the parser's stack).
+MAX_DEPTH = 20
 
 Path_ = tuple[str | int, ...]
 
@@ -51,9 +54,18 @@ class _FileError(Exception):
 
 
 class _StrictComposer(yaml.SafeLoader):
-    """A loader whose nodes we walk ourselves; it refuses anchors and aliases."""
+    """A loader whose nodes we walk ourselves; it refuses anchors, aliases, tags and deep nesting."""
+
+    depth = 0
 
     def compose_node(self, parent, index):  # type: ignore[override]
+        self.depth += 1
+        try:
+            return self._compose_checked(parent, index)
+        finally:
+            self.depth -= 1
+
+    def _compose_checked(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise _FileError(
@@ -62,8 +74,11 @@ class _StrictComposer(yaml.SafeLoader):
                 "Schrijf de waarde gewoon opnieuw uit; ankers (&) en aliassen (*) maken bestanden moeilijk leesbaar.",
             )
         event = self.peek_event()
+        if self.depth > MAX_DEPTH:
+            raise _FileError(event.start_mark.line + 1, f"de velden zijn meer dan {MAX_DEPTH} niveaus diep genest",
+                             "Een inhoudsbestand heeft hooguit een paar niveaus: velden, lijsten en een groep velden.")
         tag = getattr(event, "tag", None)
-        if tag not in (None, "!"):
+        if tag is not None:
             raise _FileError(
                 event.start_mark.line + 1,
                 f"YAML-tag '{tag}' is niet toegestaan",
@@ -137,19 +152,41 @@ def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str
             "de structuur klopt niet (inspringing of ontbrekende ':')",
             "Controleer of elk veld de vorm 'naam: waarde' heeft en even ver inspringt als de velden erboven.",
         )
+    if "expected a single document" in str(exc) or "but found another document" in problem:
+        return (line, "het bestand bevat meer dan één YAML-document (een tweede regel '---')",
+                "Een inhoudsbestand is één document: verwijder de extra regel '---'.")
     if "found unexpected end of stream" in problem or "<stream end>" in problem or "expected ','" in problem:
         return (line, "een aanhalingsteken of haakje wordt niet afgesloten", "Sluit elk \" ' [ of { weer af.")
     return (line, f"dit is geen geldige YAML ({problem or exc})", "Vergelijk met het voorbeeld in docs/content-model.md.")
 
 
-def read_text(raw: bytes, path: str) -> str:
+def _too_large(size: int) -> _FileError:
+    return _FileError(
+        1,
+        f"het bestand is te groot ({size // 1024} KiB; de grens is {MAX_FILE_BYTES // 1024} KiB)",
+        "Splits de inhoud op in meerdere bestanden, of verplaats grote stukken naar een link.",
+    )
+
+
+def read_file(path: Path, rel: str) -> ParsedFile | Problem:
+    """Read and parse one content file from disk; an unreadable file is a Problem."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _too_large(size)
+        raw = path.read_bytes()
+    except _FileError as exc:
+        return Problem(rel, exc.line, exc.field, exc.message, exc.hint)
+    except OSError as exc:
+        return Problem(rel, 1, None, f"het bestand kan niet gelezen worden ({exc.strerror or exc})",
+                       "Is het een gewoon bestand (geen map of kapotte snelkoppeling)?")
+    return parse(raw, rel)
+
+
+def read_text(raw: bytes) -> str:
     """Decode a content file: UTF-8 (a BOM is tolerated), line ends normalised."""
     if len(raw) > MAX_FILE_BYTES:
-        raise _FileError(
-            1,
-            f"het bestand is te groot ({len(raw) // 1024} KiB; de grens is {MAX_FILE_BYTES // 1024} KiB)",
-            "Splits de inhoud op in meerdere bestanden, of verplaats grote stukken naar een link.",
-        )
+        raise _too_large(len(raw))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -196,7 +233,7 @@ def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int]]
 def parse(raw: bytes, path: str) -> ParsedFile | Problem:
     """Read one content file; a broken file gives a Problem instead of a crash."""
     try:
-        text = read_text(raw, path)
+        text = read_text(raw)
         if path.endswith(".md"):
             return _parse_markdown(text)
         data, lines = _parse_yaml(text)
