@@ -141,5 +141,5 @@ def links(html: str, relation: str) -> list[str]:
 
 
 def field(html: str, name: str) -> str | None:
-    match = re.search(rf'data-pb-field="{name}"><dt>[^<]*</dt><dd>(.*?)</dd>', html, re.S)
+    match = re.search(rf'data-pb-field="{name}"><dt>[^<]*</dt>\s*<dd>(.*?)</dd>', html, re.S)
     return re.sub(r"<[^>]+>", "", match.group(1)).strip() if match else None

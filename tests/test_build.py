@@ -188,7 +188,8 @@ def test_search_index_holds_every_entity_page_with_its_facts(built_small_site: S
     bernard = " ".join(d["text"] for d in docs if d["location"].startswith("personen/bernard/"))
     assert "coördinator" in bernard
     session = " ".join(d["text"] for d in docs if d["location"].startswith("netwerken/buurtpunt/bijeenkomst-1/"))
-    assert "Leuven" in session and "Repair Café" in session
+    assert re.search(r"\bLeuven\b", session) and "Repair Café" in session
+    assert re.search(r"\bcoördinator\b", bernard), "a fact's label and value are separate words for search"
 
 
 def test_links_and_materials_are_shown(site: Site):
