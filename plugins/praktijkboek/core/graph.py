@@ -177,7 +177,7 @@ def resolve(nodes: list[Node], broken: frozenset[str] = frozenset()) -> tuple[Kn
             matches = [graph.get(kind, value) for kind in marker.kinds]
             matches = [m for m in matches if m is not None]
             if len(matches) == 1:
-                graph.add_edge(node, str(loc[0]), matches[0], marker.inverse)
+                graph.add_edge(node, str(loc[0]), matches[0], marker.inverse or MODELS[node.kind].PLURAL)
                 continue
             labels = " of ".join(MODELS[k].LABEL for k in marker.kinds)
             if not matches and any(f"{kind}:{value}" in broken for kind in marker.kinds):

@@ -34,7 +34,8 @@ class Ref:
     """
 
     kinds: tuple[str, ...]
-    inverse: str
+    inverse: str | None = None
+    """None: the plural of the referring kind ("Hefbomen" on a condition's page)."""
 
 
 def _form(kind: str, pattern: str, message: str, hint: str) -> BeforeValidator:
@@ -83,7 +84,7 @@ def nested_model(annotation: Any) -> type[BaseModel] | None:
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
 
 
-def ref(*kinds: str, inverse: str) -> object:
+def ref(*kinds: str, inverse: str | None = None) -> object:
     """A reference field type: an id that must resolve to one of `kinds`."""
     pattern = SESSION_REF_PATTERN if "session" in kinds else SLUG_PATTERN
     return Annotated[
@@ -329,7 +330,16 @@ class Condition(Entity):
 
 
 class _Factor(Entity):
+    """What barriers and levers share. Their pages list under the plural of their own kind."""
+
     title: Text = Field(description="De factor, kort verwoord.", examples=["Spanningen tussen partners"])
+    condition: ref("condition") = Field(  # type: ignore[valid-type]
+        description="Id van de voorwaarde voor collectieve impact.", examples=["gedeelde-agenda"]
+    )
+    sources: Annotated[list[ref("session", "network")], Field(min_length=1)] = Field(  # type: ignore[valid-type]
+        description="Waar deze factor genoemd werd: ids van sessies (netwerk/sessie) of netwerken.",
+        examples=[["overleg-buurtprojecten/bijeenkomst-2024-09-29"]],
+    )
     description: Text | None = Field(None, description="Toelichting, in Markdown.")
 
 
@@ -339,13 +349,6 @@ class Barrier(_Factor):
     KIND: ClassVar[str] = "barrier"
     LABEL: ClassVar[str] = "remmende factor"
     PLURAL: ClassVar[str] = "Remmende factoren"
-    condition: ref("condition", inverse="Remmende factoren") = Field(  # type: ignore[valid-type]
-        description="Id van de voorwaarde voor collectieve impact.", examples=["gedeelde-agenda"]
-    )
-    sources: Annotated[list[ref("session", "network", inverse="Remmende factoren")], Field(min_length=1)] = Field(  # type: ignore[valid-type]
-        description="Waar deze factor genoemd werd: ids van sessies (netwerk/sessie) of netwerken.",
-        examples=[["overleg-buurtprojecten/bijeenkomst-2024-09-29"]],
-    )
 
 
 class Lever(_Factor):
@@ -354,13 +357,6 @@ class Lever(_Factor):
     KIND: ClassVar[str] = "lever"
     LABEL: ClassVar[str] = "hefboom"
     PLURAL: ClassVar[str] = "Hefbomen"
-    condition: ref("condition", inverse="Hefbomen") = Field(  # type: ignore[valid-type]
-        description="Id van de voorwaarde voor collectieve impact.", examples=["gedeelde-agenda"]
-    )
-    sources: Annotated[list[ref("session", "network", inverse="Hefbomen")], Field(min_length=1)] = Field(  # type: ignore[valid-type]
-        description="Waar deze hefboom genoemd werd: ids van sessies (netwerk/sessie) of netwerken.",
-        examples=[["overleg-buurtprojecten/bijeenkomst-2024-09-29"]],
-    )
 
 
 #: Every kind of content file, by kind name.

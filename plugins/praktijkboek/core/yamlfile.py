@@ -77,20 +77,13 @@ class _StrictComposer(yaml.SafeLoader):
         if self.depth > MAX_DEPTH:
             raise _FileError(event.start_mark.line + 1, f"de velden zijn meer dan {MAX_DEPTH} niveaus diep genest",
                              "Een inhoudsbestand heeft hooguit een paar niveaus: velden, lijsten en een groep velden.")
-        tag = getattr(event, "tag", None)
-        if tag is not None:
-            raise _FileError(
-                event.start_mark.line + 1,
-                f"YAML-tag '{tag}' is niet toegestaan",
-                "Laat de tag (het woord dat met ! begint) weg; schrijf gewoon de waarde.",
-            )
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _FileError(
-                event.start_mark.line + 1,
-                f"anker '&{anchor}' (YAML-anker) is niet toegestaan",
-                "Schrijf de waarde gewoon uit zonder '&'.",
-            )
+        refused = [
+            (getattr(event, "tag", None), "YAML-tag '{}' is niet toegestaan", "Laat de tag (het woord dat met ! begint) weg; schrijf gewoon de waarde."),
+            (getattr(event, "anchor", None), "anker '&{}' (YAML-anker) is niet toegestaan", "Schrijf de waarde gewoon uit zonder '&'."),
+        ]
+        for value, message, hint in refused:
+            if value is not None:
+                raise _FileError(event.start_mark.line + 1, message.format(value), hint)
         return super().compose_node(parent, index)
 
 
