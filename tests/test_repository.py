@@ -117,3 +117,15 @@ def test_properdocs_builds_the_repository(tmp_path: Path):
     )
     assert result.returncode == 0, result.stderr
     assert re.search(r'data-pb-link="case:repair-cafe"', (tmp_path / "netwerken/ons-buurtpunt/bijeenkomst-2/index.html").read_text())
+
+
+def test_the_matrix_of_the_seed_content(repo_site: Path):
+    html = page(repo_site, "collectieve-impact/matrix")
+    cells = {m[0]: (int(m[1]), int(m[2])) for m in re.findall(r'data-pb-cell="([^"]+)" data-pb-barriers="(\d+)" data-pb-levers="(\d+)"', html)}
+    assert cells == {
+        "gedeelde-agenda/overleg-buurtprojecten": (3, 2),
+        "strategisch-leren-en-gedeelde-maatregelen/overleg-buurtprojecten": (3, 3),
+        "activiteiten-die-elkaar-versterken/overleg-buurtprojecten": (2, 4),
+        "open-en-voortdurende-communicatie/overleg-buurtprojecten": (1, 3),
+    }
+    assert len(re.findall(r"data-pb-gap", html)) == 5 * 4 - 4, "every other condition and network is a plain gap"

@@ -24,7 +24,8 @@ from markupsafe import Markup, escape
 from .core import views
 from .core.graph import KnowledgeGraph, Node
 from .core.loader import Layout, load
-from .core.pages import INDEXES, PageSpec, describe_source, plan, url_path
+from .core import references
+from .core.pages import INDEXES, OVERVIEWS, PageSpec, describe_source, plan, src_uri, url_path
 from .core.problems import ContentError
 from .core.sanitize import sanitize_html
 
@@ -50,17 +51,20 @@ class PraktijkboekConfig(Config):
 class TemplateHelpers:
     """What templates get as `pb`: the view of this page and a few helpers."""
 
-    graph: KnowledgeGraph
+    book: views.Book
     urls: dict[str, str]
     view: Any
     kind: str
 
-    def url(self, node: Node) -> str:
-        """Site-relative URL of a node's page; pass it through MkDocs' `url` filter."""
+    def url(self, node: Any) -> str:
+        """Site-relative URL of an entity's (or a place's, a year's) page; pass it through MkDocs' `url` filter."""
         return self.urls[node.key]
 
+    def url_key(self, key: str) -> str:
+        return self.urls[key]
+
     def describe(self, node: Node) -> str:
-        return views.describe(self.graph, node)
+        return views.describe(self.book.graph, node)
 
     def index_url(self, kind: str) -> str:
         return self.urls[f"index:{kind}"]
@@ -82,13 +86,16 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         pages_dir = os.path.relpath(docs, root).replace(os.sep, "/")
         self.layout = Layout(root, self.config.networks_dir, self.config.content_dir, pages_dir)
         if config.nav is None and self.config.default_nav:
-            config.nav = [{"Start": "index.md"}] + [{title: uri} for _, uri, title, _ in INDEXES]
+            config.nav = [{"Start": "index.md"}] + [{title: uri} for _, uri, title, _ in INDEXES] + [
+                {title: uri} for _, uri, _, title, _ in OVERVIEWS
+            ]
         return config
 
     def on_files(self, files: Files, config) -> Files:
         try:
             self.graph = load(self.layout)
             specs = plan(self.graph)
+            self.book = views.Book(self.graph)
         except ContentError as exc:
             raise PluginError(str(exc)) from None
         written: dict[str, File] = {}
@@ -107,19 +114,22 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
                     f"{self.layout.pages_dir}/{written[spec.url_path].src_uri}: deze pagina komt op hetzelfde adres "
                     f"(/{spec.url_path}/) als {describe_source(spec)}. Geef de pagina een andere bestandsnaam."
                 )
-            inclusion = InclusionLevel.NOT_IN_NAV if spec.node_key else InclusionLevel.UNDEFINED
+            in_nav = spec.key.startswith("index:") or spec.key == "matrix"
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             # A leading blank line: editors' text can never be read as front matter.
             file = File.generated(config, spec.src_uri, content="\n" + spec.body, inclusion=inclusion)
             file.edit_uri = spec.source
             files.append(file)
             self.specs[spec.src_uri] = spec
-            self.urls[spec.node_key or f"index:{spec.listing_kind}"] = file.url
+            self.urls[spec.key] = file.url
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
         if page.file.src_uri in self.specs:
-            page.meta = {}  # generated pages take nothing from front matter
-        return markdown
+            page.meta = {}  # generated pages take nothing from front matter (their references are expanded already)
+            return markdown
+        # Hand-written pages may link to entities with [[kind:id]] too (checked by the loader).
+        return references.expand(markdown, page.file.src_uri, self.graph, src_uri)
 
     def on_page_content(self, html: str, page, config, files) -> str:
         # Everything rendered from Markdown was written by editors: never trust its raw HTML.
@@ -128,15 +138,11 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         if spec:
             page.title = spec.title
             page.meta["description"] = spec.description
-            if spec.node_key:
-                node = self.graph.nodes[spec.node_key]
-                helpers = TemplateHelpers(self.graph, self.urls, views.entity_view(self.graph, node), node.kind)
-            else:
-                view = views.listing_view(self.graph, spec.listing_kind or "", spec.title)
-                helpers = TemplateHelpers(self.graph, self.urls, view, "listing")
-            body = self._render(spec.template, page, helpers, body)
+            kind, view = self.book.view(spec.key, spec.title)
+            body = self._render(spec.template, page, TemplateHelpers(self.book, self.urls, view, kind), body)
         elif page.is_homepage:
-            body = self._render("home.html", page, TemplateHelpers(self.graph, self.urls, views.home_view(self.graph), "home"), body)
+            kind, view = self.book.view("home")
+            body = self._render("home.html", page, TemplateHelpers(self.book, self.urls, view, kind), body)
         # Titles and descriptions end up in Material's <title>, meta tags, header and search index.
         page.title = _text(page.title)
         for key in ("title", "description"):

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import references
 from .graph import KnowledgeGraph, Node, resolve
 from .models import CONTENT_FOLDERS, MODELS, SLUG_PATTERN
 from .problems import ContentError, Problem, field_name, list_choices
@@ -130,6 +131,8 @@ def load(layout: Layout) -> KnowledgeGraph:
     broken = frozenset(f"{f.kind}:{f.id}" for f in found) - {n.key for n in nodes}
     graph, ref_problems = resolve(nodes, broken)
     problems.extend(ref_problems)
+    problems.extend(references.check_graph(graph, broken))
+    problems.extend(references.check_pages(graph, layout.root, layout.pages_dir, broken))
     if problems:
         raise ContentError(problems)
     return graph

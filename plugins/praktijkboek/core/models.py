@@ -257,6 +257,9 @@ class Case(Entity):
     themes: list[ref("theme", inverse="Praktijkvoorbeelden")] = Field(  # type: ignore[valid-type]
         [], description="Ids van de thema's.", examples=[["mobiliteit"]]
     )
+    levers: list[ref("lever", inverse="Praktijkvoorbeelden")] = Field(  # type: ignore[valid-type]
+        [], description="Ids van de hefbomen die dit voorbeeld in de praktijk laat zien.", examples=[["klimaat-van-vertrouwen-creeren"]]
+    )
     summary: Text | None = Field(None, description="Twee à drie zinnen over het voorbeeld.")
     links: list[Link] = Field([], description="Links naar meer informatie.")
     description: Text | None = Field(None, description="Uitgebreide beschrijving, in Markdown.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import references, taxonomy
 from .graph import KnowledgeGraph, Node
 from .problems import ContentError, Problem
 
@@ -52,8 +53,13 @@ class PageSpec:
     """Plain-text summary, for the page's meta description."""
     source: str | None = None
     """The content file behind the page, relative to the project root (for "edit this page")."""
-    node_key: str | None = None
-    listing_kind: str | None = None
+    key: str = ""
+    """What the page shows: an entity (`case:dorv`), an index (`index:case`, `index:place`),
+    a place (`place:gemeente-halle`), a year (`year:2019`) or `matrix`."""
+
+    @property
+    def is_entity(self) -> bool:
+        return self.key.split(":", 1)[0] in FOLDERS
 
     @property
     def url_path(self) -> str:
@@ -76,16 +82,28 @@ def src_uri(node: Node) -> str:
     return f"{FOLDERS[node.kind]}/{node.id}.md"
 
 
-def entity_page(node: Node) -> PageSpec:
+#: Pages across kinds: (key, src_uri, template, title, intro). Listed in the navigation too.
+OVERVIEWS = [
+    ("matrix", "collectieve-impact/matrix.md", "matrix.html", "Matrix: voorwaarden per netwerk",
+     "Hoeveel remmende factoren en hefbomen elk netwerk bij elke voorwaarde voor collectieve impact noemde. "
+     "Een leeg vak betekent: daar sprak dat netwerk (nog) niet over."),
+    ("index:place", "plaatsen/index.md", "places.html", "Plaatsen", "Gemeenten, provincies en landen waar de praktijkvoorbeelden en organisaties zich bevinden."),
+    ("index:year", "jaren/index.md", "years.html", "Jaren", "De sessies van alle netwerken, per jaar."),
+]
+
+
+def entity_page(node: Node, graph: KnowledgeGraph) -> PageSpec:
     e = node.entity
+    uri = src_uri(node)
+    body = getattr(e, type(e).body_field, None) or ""
     return PageSpec(
-        src_uri=src_uri(node),
+        src_uri=uri,
         template=f"{node.kind}.html",
         title=node.label,
-        body=getattr(e, type(e).body_field, None) or "",
+        body=references.expand(body, uri, graph, src_uri),
         description=getattr(e, "summary", None),
         source=node.path,
-        node_key=node.key,
+        key=node.key,
     )
 
 
@@ -95,9 +113,16 @@ def plan(graph: KnowledgeGraph) -> list[PageSpec]:
     Raises ContentError when two pages would land on the same address (an id such
     as `index`, or a condition called `hefbomen`), naming the files behind them.
     """
-    pages = [entity_page(node) for node in graph.nodes.values()]
+    pages = [entity_page(node, graph) for node in graph.nodes.values()]
     for kind, uri, title, intro in INDEXES:
-        pages.append(PageSpec(uri, "listing.html", title, intro, listing_kind=kind))
+        pages.append(PageSpec(uri, "listing.html", title, intro, key=f"index:{kind}"))
+    for key, uri, template, title, intro in OVERVIEWS:
+        pages.append(PageSpec(uri, template, title, intro, key=key))
+    for place in taxonomy.places(graph):
+        level = place.level_label
+        pages.append(PageSpec(f"plaatsen/{place.slug}.md", "place.html", place.name, "", description=f"{level[:1].upper()}{level[1:]} {place.name}", key=place.key))
+    for year in taxonomy.years(graph):
+        pages.append(PageSpec(f"jaren/{year.year}.md", "year.html", str(year.year), "", key=year.key))
     taken: dict[str, PageSpec] = {}
     problems = []
     for page in pages:

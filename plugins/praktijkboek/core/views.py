@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from . import taxonomy
 from .graph import KnowledgeGraph, Node
+from .lens import Lens
 from .models import MODELS, Barrier, Case, Condition, Lever, Link, Network, Organisation, Person, Session
 
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
@@ -53,6 +55,9 @@ class Fact:
     label: str
     value: str
     href: str | None = None
+    """An outside address (website, mailto:, tel:)."""
+    target: str | None = None
+    """The key of a page in the book this fact links to (`year:2019`, `place:gemeente-halle`)."""
 
 
 @dataclass
@@ -134,20 +139,24 @@ def _facts(graph: KnowledgeGraph, node: Node) -> list[Fact]:
         add("period", "Periode", e.period)
         add("region", "Regio", e.region)
     elif isinstance(e, Session):
-        add("date", "Datum", format_date(e.date, weekday=True))
+        if e.date:
+            facts.append(Fact("date", "Datum", format_date(e.date, weekday=True), target=f"year:{e.date.year}"))
+        else:
+            add("date", "Datum", format_date(None))
         add("time", "Uur", format_time_range(e.start_time, e.end_time))
         add("place", "Plaats", e.place)
         add("format", "Vorm", e.format)
         add("number", "Volgnummer", e.number)
         add("participants", "Deelnemers", e.participants)
         add("audience", "Publiek", e.audience)
-    elif isinstance(e, Case):
+    elif isinstance(e, (Case, Organisation)):
         add("kind", "Soort", e.kind)
-        add("place", "Plaats", e.place and e.place.label)
-    elif isinstance(e, Organisation):
-        add("kind", "Soort", e.kind)
-        add("place", "Plaats", e.place and e.place.label)
-        add("website", "Website", e.website, e.website)
+        places = taxonomy.place_keys(node)
+        if places:
+            level, name = places[-1]
+            facts.append(Fact("place", "Plaats", e.place.label, target=taxonomy.PlaceGroup(level, name).key))  # type: ignore[union-attr]
+        if isinstance(e, Organisation):
+            add("website", "Website", e.website, e.website)
     elif isinstance(e, Person):
         add("role", "Rol", e.role)
         facts.extend(contact_facts(e))
@@ -173,7 +182,8 @@ def _links(node: Node) -> list[tuple[str, str, list[Link]]]:
     return [(name, heading, value) for name, heading in headings.items() if (value := getattr(node.entity, name, None))]
 
 
-def entity_view(graph: KnowledgeGraph, node: Node) -> EntityView:
+def entity_view(book: Book, node: Node) -> EntityView:
+    graph = book.graph
     view = EntityView(node, getattr(node.entity, "summary", None), _facts(graph, node), _lists(node), _links(node))
     by_field: dict[str, list[Node]] = {}
     for edge in graph.outgoing.get(node.key, ()):
@@ -199,9 +209,14 @@ def entity_view(graph: KnowledgeGraph, node: Node) -> EntityView:
         view.extra["cases"] = sorted(cases.values(), key=Node.sort_key)
     if node.kind == "session":
         view.extra["network"] = graph.network_of(node)
+    if node.kind == "network":
+        view.extra["impact"] = book.lens.network_factors(node)
     if node.kind == "case":
         networks = {graph.network_of(s).key: graph.network_of(s) for s in graph.sources(node, kind="session")}
         view.extra["networks"] = sorted(networks.values(), key=Node.sort_key)
+        view.extra["related"] = book.lens.related_cases(node)
+    if node.kind == "condition":
+        view.extra["cases"] = book.lens.condition_cases(node)
     return view
 
 
@@ -230,3 +245,35 @@ def home_view(graph: KnowledgeGraph) -> HomeView:
     latest = sorted(sessions, key=lambda s: s.entity.date, reverse=True)[:6]  # type: ignore[attr-defined]
     counts = [(kind, MODELS[kind].PLURAL, len(nodes)) for kind, nodes in graph.by_kind.items() if nodes]
     return HomeView(graph.by_kind["network"], latest, counts, graph.by_kind["condition"])
+
+
+class Book:
+    """Everything the page templates need, computed once per build: the graph, the lens, the taxonomies."""
+
+    def __init__(self, graph: KnowledgeGraph):
+        self.graph = graph
+        self.lens = Lens(graph)
+        self.places = {group.key: group for group in taxonomy.places(graph)}
+        self.years = {group.key: group for group in taxonomy.years(graph)}
+
+    def view(self, key: str, title: str = "") -> tuple[str, object]:
+        """(kind of page, its view) for a page key: `case:dorv`, `index:case`, `place:...`, `year:...`, `matrix`, `home`."""
+        prefix, _, rest = key.partition(":")
+        if prefix in MODELS:
+            node = self.graph.nodes[key]
+            return node.kind, entity_view(self, node)
+        if prefix == "index" and rest in MODELS:
+            return "listing", listing_view(self.graph, rest, title)
+        if key == "index:place":
+            return "places", list(self.places.values())
+        if key == "index:year":
+            return "years", list(self.years.values())
+        if prefix == "place":
+            return "place", self.places[key]
+        if prefix == "year":
+            return "year", self.years[key]
+        if key == "matrix":
+            return "matrix", self.lens.matrix()
+        if key == "home":
+            return "home", home_view(self.graph)
+        raise KeyError(key)

@@ -47,7 +47,9 @@ class ParsedFile:
         return self.lines.get((), 1)
 
 
-class _FileError(Exception):
+class ReadError(Exception):
+    """A file that cannot be read as content; becomes a Problem."""
+
     def __init__(self, line: int, message: str, hint: str | None = None, field: str | None = None):
         super().__init__(message)
         self.line, self.message, self.hint, self.field = line, message, hint, field
@@ -68,14 +70,14 @@ class _StrictComposer(yaml.SafeLoader):
     def _compose_checked(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise _FileError(
+            raise ReadError(
                 event.start_mark.line + 1,
                 f"verwijzing '*{event.anchor}' (YAML-alias) is niet toegestaan",
                 "Schrijf de waarde gewoon opnieuw uit; ankers (&) en aliassen (*) maken bestanden moeilijk leesbaar.",
             )
         event = self.peek_event()
         if self.depth > MAX_DEPTH:
-            raise _FileError(event.start_mark.line + 1, f"de velden zijn meer dan {MAX_DEPTH} niveaus diep genest",
+            raise ReadError(event.start_mark.line + 1, f"de velden zijn meer dan {MAX_DEPTH} niveaus diep genest",
                              "Een inhoudsbestand heeft hooguit een paar niveaus: velden, lijsten en een groep velden.")
         refused = [
             (getattr(event, "tag", None), "YAML-tag '{}' is niet toegestaan", "Laat de tag (het woord dat met ! begint) weg; schrijf gewoon de waarde."),
@@ -83,7 +85,7 @@ class _StrictComposer(yaml.SafeLoader):
         ]
         for value, message, hint in refused:
             if value is not None:
-                raise _FileError(event.start_mark.line + 1, message.format(value), hint)
+                raise ReadError(event.start_mark.line + 1, message.format(value), hint)
         return super().compose_node(parent, index)
 
 
@@ -102,13 +104,13 @@ def _to_python(node: Node, path: Path_, lines: dict[Path_, int]) -> Any:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                raise _FileError(key_node.start_mark.line + 1, "een veldnaam moet gewone tekst zijn", field=field_name(path))
+                raise ReadError(key_node.start_mark.line + 1, "een veldnaam moet gewone tekst zijn", field=field_name(path))
             key = key_node.value
             if key == "<<":
-                raise _FileError(key_node.start_mark.line + 1, "samenvoegen met '<<' is niet toegestaan", field=field_name(path))
+                raise ReadError(key_node.start_mark.line + 1, "samenvoegen met '<<' is niet toegestaan", field=field_name(path))
             if key in result:
                 first = lines[(*path, key)]
-                raise _FileError(
+                raise ReadError(
                     key_node.start_mark.line + 1,
                     f"staat twee keer in dit bestand (eerst op regel {first})",
                     "Elk veld mag maar één keer voorkomen: voeg de twee samen of verwijder er één.",
@@ -117,7 +119,7 @@ def _to_python(node: Node, path: Path_, lines: dict[Path_, int]) -> Any:
             lines[(*path, key)] = key_node.start_mark.line + 1
             result[key] = _to_python(value_node, (*path, key), lines)
         return result
-    raise _FileError(node.start_mark.line + 1, "onbekend soort YAML-waarde")  # pragma: no cover
+    raise ReadError(node.start_mark.line + 1, "onbekend soort YAML-waarde")  # pragma: no cover
 
 
 
@@ -153,8 +155,8 @@ def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str
     return (line, f"dit is geen geldige YAML ({problem or exc})", "Vergelijk met het voorbeeld in docs/content-model.md.")
 
 
-def _too_large(size: int) -> _FileError:
-    return _FileError(
+def _too_large(size: int) -> ReadError:
+    return ReadError(
         1,
         f"het bestand is te groot ({size // 1024} KiB; de grens is {MAX_FILE_BYTES // 1024} KiB)",
         "Splits de inhoud op in meerdere bestanden, of verplaats grote stukken naar een link.",
@@ -168,7 +170,7 @@ def read_file(path: Path, rel: str) -> ParsedFile | Problem:
         if size > MAX_FILE_BYTES:
             raise _too_large(size)
         raw = path.read_bytes()
-    except _FileError as exc:
+    except ReadError as exc:
         return Problem(rel, exc.line, exc.field, exc.message, exc.hint)
     except OSError as exc:
         return Problem(rel, 1, None, f"het bestand kan niet gelezen worden ({exc.strerror or exc})",
@@ -186,13 +188,13 @@ def read_text(raw: bytes) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise _FileError(
+        raise ReadError(
             line,
             f"het bestand is niet in UTF-8 opgeslagen (onleesbare byte 0x{raw[exc.start]:02x})",
             "Sla het bestand op als UTF-8 (in VS Code: rechtsonder op de codering klikken, 'Save with Encoding', 'UTF-8').",
         ) from None
     if "\x00" in text:
-        raise _FileError(1, "het bestand bevat een NUL-teken; is het wel een tekstbestand?")
+        raise ReadError(1, "het bestand bevat een NUL-teken; is het wel een tekstbestand?")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -200,14 +202,14 @@ def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int]]
     loader = _StrictComposer(text)
     try:
         node = loader.get_single_node()
-    except _FileError as exc:
+    except ReadError as exc:
         exc.line += line_offset
         raise
     except yaml.MarkedYAMLError as exc:
         line, message, hint = _describe_yaml_error(exc, text)
-        raise _FileError(line + line_offset, message, hint) from None
+        raise ReadError(line + line_offset, message, hint) from None
     except yaml.YAMLError as exc:
-        raise _FileError(1 + line_offset, f"dit is geen geldige YAML ({exc})") from None
+        raise ReadError(1 + line_offset, f"dit is geen geldige YAML ({exc})") from None
     finally:
         loader.dispose()
     lines: dict[Path_, int] = {}
@@ -215,7 +217,7 @@ def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int]]
         return None, lines
     try:
         data = _to_python(node, (), lines)
-    except _FileError as exc:
+    except ReadError as exc:
         exc.line += line_offset
         raise
     if line_offset:
@@ -231,14 +233,14 @@ def parse(raw: bytes, path: str) -> ParsedFile | Problem:
             return _parse_markdown(text)
         data, lines = _parse_yaml(text)
         return ParsedFile(data, lines)
-    except _FileError as exc:
+    except ReadError as exc:
         return Problem(path, exc.line, exc.field, exc.message, exc.hint)
 
 
 def _parse_markdown(text: str) -> ParsedFile:
     handler = frontmatter.YAMLHandler()
     if not handler.detect(text):
-        raise _FileError(
+        raise ReadError(
             1,
             "een Markdown-bestand moet beginnen met velden tussen twee regels '---'",
             "Bijvoorbeeld:\n---\ntitle: Repair Café\n---\nHier komt de tekst.",
@@ -246,8 +248,9 @@ def _parse_markdown(text: str) -> ParsedFile:
     try:
         front, body = handler.split(text)
     except ValueError:
-        raise _FileError(1, "de velden bovenaan worden niet afgesloten met een regel '---'") from None
+        raise ReadError(1, "de velden bovenaan worden niet afgesloten met een regel '---'") from None
     start = text.find(front) if front.strip() else 0
     data, lines = _parse_yaml(front, line_offset=text[:start].count("\n"))
-    body_line = text[: len(text) - len(body)].count("\n") + 1 if body else 1
-    return ParsedFile(data, lines, body=body.strip() or None, body_line=body_line)
+    stripped = body.strip()
+    start = len(text) - len(body) + (len(body) - len(body.lstrip()))
+    return ParsedFile(data, lines, body=stripped or None, body_line=text[:start].count("\n") + 1)

@@ -1,0 +1,163 @@
+"""The collective-impact lens and related cases: what the graph says across networks.
+
+- which barriers and levers each network named (itself or in its sessions), per condition;
+- the matrix of conditions by networks;
+- which cases show a condition's levers at work;
+- related cases, ranked by what they share, with the reason in Dutch.
+
+Everything is computed from indexes built in one pass, never by comparing all
+pairs: the cost grows with the number of relations, not its square.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .graph import KnowledgeGraph, Node
+from .models import Case
+
+#: Points per shared trait, and the cap on related cases shown. Documented in docs/content-model.md.
+POINTS_LEVER = 3
+POINTS_THEME = 2
+POINTS_MUNICIPALITY = 2
+POINTS_PROVINCE = 1
+POINTS_NETWORK = 1
+MAX_RELATED = 5
+
+
+def factor_networks(graph: KnowledgeGraph, factor: Node) -> list[Node]:
+    """The networks a barrier or lever comes from: named directly, or through one of their sessions."""
+    found = {}
+    for source in graph.targets(factor, "sources"):
+        network = graph.network_of(source) if source.kind == "session" else source
+        found[network.key] = network
+    return sorted(found.values(), key=Node.sort_key)
+
+
+@dataclass
+class ConditionFactors:
+    condition: Node
+    barriers: list[Node] = field(default_factory=list)
+    levers: list[Node] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        """The id of this condition's block on a network page."""
+        return f"voorwaarde-{self.condition.id}"
+
+
+@dataclass
+class Cell:
+    condition: Node
+    network: Node
+    barriers: int
+    levers: int
+
+    @property
+    def empty(self) -> bool:
+        return not (self.barriers or self.levers)
+
+    @property
+    def anchor(self) -> str:
+        return f"voorwaarde-{self.condition.id}"
+
+
+@dataclass
+class Matrix:
+    conditions: list[Node]
+    networks: list[Node]
+    rows: list[list[Cell]]
+    """One row per condition, one cell per network, in the order of the two lists."""
+
+
+class Lens:
+    """Indexes over the graph for the collective-impact pages and related cases."""
+
+    def __init__(self, graph: KnowledgeGraph):
+        self.graph = graph
+        # (network key, condition key) -> barriers and levers, in one pass over the factors.
+        self._by_network: dict[str, dict[str, ConditionFactors]] = defaultdict(dict)
+        for kind in ("barrier", "lever"):
+            for factor in graph.by_kind[kind]:
+                condition = graph.targets(factor, "condition")[0]
+                for network in factor_networks(graph, factor):
+                    block = self._by_network[network.key].setdefault(condition.key, ConditionFactors(condition))
+                    (block.barriers if kind == "barrier" else block.levers).append(factor)
+
+    def network_factors(self, network: Node) -> list[ConditionFactors]:
+        """Per condition (in the model's order), the barriers and levers this network named."""
+        blocks = self._by_network.get(network.key, {})
+        return [blocks[c.key] for c in self.graph.by_kind["condition"] if c.key in blocks]
+
+    def matrix(self) -> Matrix:
+        conditions = self.graph.by_kind["condition"]
+        networks = self.graph.by_kind["network"]
+        rows = []
+        for condition in conditions:
+            row = []
+            for network in networks:
+                block = self._by_network.get(network.key, {}).get(condition.key)
+                row.append(Cell(condition, network, len(block.barriers) if block else 0, len(block.levers) if block else 0))
+            rows.append(row)
+        return Matrix(conditions, networks, rows)
+
+    def condition_cases(self, condition: Node) -> list[Node]:
+        """Cases that name one of this condition's levers."""
+        cases = {c.key: c for lever in self.graph.sources(condition, kind="lever") for c in self.graph.sources(lever, kind="case")}
+        return sorted(cases.values(), key=Node.sort_key)
+
+    # Related cases -------------------------------------------------------
+
+    @cached_property
+    def _case_networks(self) -> dict[str, list[Node]]:
+        found: dict[str, dict[str, Node]] = defaultdict(dict)
+        for case in self.graph.by_kind["case"]:
+            for session in self.graph.sources(case, kind="session"):
+                network = self.graph.network_of(session)
+                found[case.key][network.key] = network
+            for network in self.graph.sources(case, kind="network"):
+                found[case.key][network.key] = network
+        return {key: list(networks.values()) for key, networks in found.items()}
+
+    def _traits(self, case: Node) -> list[tuple[tuple[str, str], int, str]]:
+        """(trait, points, reason) for everything a case can share with another."""
+        e = case.entity
+        assert isinstance(e, Case)
+        traits = [(("lever", n.key), POINTS_LEVER, f"ook hefboom '{n.label.lower()}'") for n in self.graph.targets(case, "levers")]
+        traits += [(("theme", n.key), POINTS_THEME, f"ook over {n.label.lower()}") for n in self.graph.targets(case, "themes")]
+        if e.place and e.place.municipality:
+            traits.append((("municipality", e.place.municipality), POINTS_MUNICIPALITY, f"ook in {e.place.municipality}"))
+        if e.place and e.place.province:
+            traits.append((("province", e.place.province), POINTS_PROVINCE, f"ook in {e.place.province}"))
+        traits += [(("network", n.key), POINTS_NETWORK, f"ook in {n.label}") for n in self._case_networks.get(case.key, [])]
+        return traits
+
+    @cached_property
+    def _trait_index(self) -> dict[tuple[str, str], list[Node]]:
+        index: dict[tuple[str, str], list[Node]] = defaultdict(list)
+        for case in self.graph.by_kind["case"]:
+            for trait, _, _ in self._traits(case):
+                index[trait].append(case)
+        return index
+
+    def related_cases(self, case: Node, limit: int = MAX_RELATED) -> list[tuple[Node, int, str]]:
+        """Other cases ranked by points for what they share (most first, then by title), with the reasons."""
+        scores: Counter[str] = Counter()
+        reasons: dict[str, list[str]] = defaultdict(list)
+        others: dict[str, Node] = {}
+        same_municipality: set[str] = set()
+        for trait, points, reason in self._traits(case):
+            for other in self._trait_index.get(trait, ()):
+                if other is case:
+                    continue
+                if trait[0] == "municipality":
+                    same_municipality.add(other.key)
+                elif trait[0] == "province" and other.key in same_municipality:
+                    continue  # the same municipality already says it
+                scores[other.key] += points
+                reasons[other.key].append(reason)
+                others[other.key] = other
+        ranked = sorted(scores, key=lambda key: (-scores[key], others[key].label.casefold()))
+        return [(others[key], scores[key], ", ".join(reasons[key])) for key in ranked[:limit]]

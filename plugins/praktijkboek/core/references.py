@@ -1,0 +1,113 @@
+"""Links to entities from inside Markdown: `[[case:repair-cafe]]` or `[[praktijkvoorbeeld:repair-cafe|het Repair Café]]`.
+
+The kind is written in English (as in the schema) or in Dutch (as on the site).
+A reference becomes an ordinary relative Markdown link to the entity's page
+source, so the host tool turns it into the right URL wherever the page lives
+and checks it like any other link. A reference to an id that does not exist is
+a problem with file and line, like a broken reference in a YAML field.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .graph import KnowledgeGraph, Node
+from .models import MODELS
+from .problems import Problem, did_you_mean, list_choices
+from .yamlfile import ParsedFile, ReadError, read_text
+
+REFERENCE = re.compile(r"\[\[\s*([a-zA-Z-]+)\s*:\s*([^\]|\s]+)\s*(?:\|\s*([^\]\n]+?)\s*)?\]\]")
+
+#: Kind names editors may write: the schema's own and the Dutch one shown on the site.
+KIND_NAMES = {kind: kind for kind in MODELS} | {model.LABEL.replace(" ", "-"): kind for kind, model in MODELS.items()}
+
+
+def find(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """(0-based line within `text`, match) for every reference."""
+    for match in REFERENCE.finditer(text):
+        yield text.count("\n", 0, match.start()), match
+
+
+def _target(graph: KnowledgeGraph, match: re.Match[str]) -> tuple[Node | None, str | None]:
+    kind = KIND_NAMES.get(match.group(1).lower())
+    if kind is None:
+        return None, f"'{match.group(1)}' is geen soort; kies uit: {list_choices(KIND_NAMES)}"
+    node = graph.get(kind, match.group(2))
+    if node is None:
+        return None, kind
+    return node, None
+
+
+def check(graph: KnowledgeGraph, text: str, path: str, first_line: int, field: str | None,
+          broken: frozenset[str] = frozenset()) -> list[Problem]:
+    """Problems for every reference in `text` that does not resolve; `first_line` is the file line of text's first line.
+
+    References to `broken` keys (files that exist but failed validation) are not reported again.
+    """
+    problems = []
+    for line, match in find(text):
+        node, error = _target(graph, match)
+        if node is not None or f"{error}:{match.group(2)}" in broken:
+            continue
+        where = first_line + line
+        if error in MODELS:
+            kind = error
+            guess = did_you_mean(match.group(2), [n.id for n in graph.by_kind[kind]])
+            problems.append(Problem(path, where, field, f"verwijzing '{match.group(0)}': '{match.group(2)}' bestaat niet als {MODELS[kind].LABEL}",
+                                    guess or f"Schrijf [[{match.group(1)}:id]] met de id (bestandsnaam) van een bestaande {MODELS[kind].LABEL}."))
+        else:
+            problems.append(Problem(path, where, field, f"verwijzing '{match.group(0)}': {error}",
+                                    "Voorbeeld: [[praktijkvoorbeeld:repair-cafe]] of [[case:repair-cafe|het Repair Café]]."))
+    return problems
+
+
+def check_graph(graph: KnowledgeGraph, broken: frozenset[str] = frozenset()) -> list[Problem]:
+    """References in every Markdown field of every entity."""
+    problems = []
+    for node in graph.nodes.values():
+        name = type(node.entity).body_field
+        text = getattr(node.entity, name, None)
+        if not text:
+            continue
+        parsed: ParsedFile = node.parsed
+        if parsed.body is not None:
+            first = parsed.body_line
+        else:  # a YAML block scalar starts on the line after its key
+            first = parsed.line_of((name,)) + (1 if "\n" in text else 0)
+        problems += check(graph, text, node.path, first, f"'{name}'", broken)
+    return problems
+
+
+def check_pages(graph: KnowledgeGraph, root: Path, pages_dir: str, broken: frozenset[str] = frozenset()) -> list[Problem]:
+    """References in the hand-written Markdown pages."""
+    problems = []
+    folder = root / pages_dir
+    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        rel = path.relative_to(root).as_posix()
+        try:
+            text = read_text(path.read_bytes())
+        except ReadError as exc:
+            problems.append(Problem(rel, exc.line, None, exc.message, exc.hint))
+            continue
+        except OSError as exc:
+            problems.append(Problem(rel, 1, None, f"het bestand kan niet gelezen worden ({exc.strerror or exc})"))
+            continue
+        problems += check(graph, text, rel, 1, None, broken)
+    return problems
+
+
+def expand(text: str, from_uri: str, graph: KnowledgeGraph, uri_of: Callable[[Node], str]) -> str:
+    """Replace every reference by a relative Markdown link from page `from_uri` to the entity's page."""
+
+    def link(match: re.Match[str]) -> str:
+        node, _ = _target(graph, match)
+        if node is None:  # checked before the build; leave the text as written
+            return match.group(0)
+        label = (match.group(3) or node.label).replace("[", r"\[").replace("]", r"\]")
+        target = posixpath.relpath(uri_of(node), posixpath.dirname(from_uri) or ".")
+        return f"[{label}]({target})"
+
+    return REFERENCE.sub(link, text)
