@@ -35,6 +35,7 @@ BAD_FILES = [
     ("bad time", SESSION, "title: Sessie\ndate: 2019-06-06\nstart_time: 25:00\n", f"{SESSION}:3: veld 'start_time': '25:00' is geen geldig tijdstip"),
     ("end before start", SESSION, "title: Sessie\ndate: 2019-06-06\nstart_time: '21:00'\nend_time: '19:00'\n", f"{SESSION}:1: het einduur (end_time) moet na het beginuur (start_time) liggen"),
     ("wrong type: list for text", CASE, "title:\n  - Repair\n", f"{CASE}:1: veld 'title': moet tekst zijn, maar is een lijst"),
+    ("colon inside a list item", SESSION, "title: Sessie\nprogramme:\n  - Deel 1: welkom\n", f"{SESSION}:3: veld 'programme', 1e item: moet tekst zijn, maar is een groep velden\n    Staat er een ': ' in de tekst?"),
     ("wrong type: text for list", SESSION, "title: Sessie\ncases: repair-cafe\n", f"{SESSION}:2: veld 'cases': moet een lijst zijn, maar is 'repair-cafe'"),
     ("not a number", SESSION, "title: Sessie\nparticipants: vijftien\n", f"{SESSION}:2: veld 'participants': 'vijftien' is geen geheel getal"),
     ("zero participants", SESSION, "title: Sessie\nparticipants: 0\n", f"{SESSION}:2: veld 'participants': '0' is te klein (minstens 1)"),

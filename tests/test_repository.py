@@ -108,6 +108,15 @@ def test_published_contacts_only(repo_site: Path):
     assert field(page(repo_site, "personen/melissa-bosmans"), "email") is None
 
 
+def test_handouts_of_the_repository(repo_site: Path):
+    result = subprocess.run([sys.executable, "-m", "praktijkboek", "handouts", "--site-dir", str(repo_site)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("11 handouts gemaakt")
+    sessions = sorted(p.relative_to(repo_site / "handouts").as_posix() for p in (repo_site / "handouts").glob("*/*.pdf"))
+    assert len(sessions) == 11 and "ons-buurtpunt/studiedag.pdf" in sessions
+    assert len(list((repo_site / "handouts").glob("*.pdf"))) == 4
+
+
 def test_properdocs_builds_the_repository(tmp_path: Path):
     if shutil.which("properdocs") is None and subprocess.run([sys.executable, "-c", "import properdocs"]).returncode:
         pytest.fail("properdocs is a test dependency: pip install -e '.[test]'")

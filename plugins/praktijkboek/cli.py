@@ -57,6 +57,23 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _handouts(args: argparse.Namespace) -> int:
+    from .core.pdf import HandoutError, render_site
+
+    site = Path(args.site_dir)
+    try:
+        rendered = render_site(site)
+    except HandoutError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    if rendered:
+        per = sum(r.seconds for r in rendered) / len(rendered)
+        print(f"{len(rendered)} handouts gemaakt in {site}/handouts/ ({per:.2f} s per handout).")
+    else:
+        print("Geen sessies: geen handouts gemaakt.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="praktijkboek", description="Hulpmiddelen voor het praktijkboek.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -64,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--root", default=".", help="De map van het project (standaard: de huidige map).")
     check.add_argument("--config", default="mkdocs.yml", help="Het configuratiebestand, relatief aan --root (standaard: mkdocs.yml).")
     check.set_defaults(func=_validate)
+    pdf = sub.add_parser("handouts", help="Maak de PDF-handouts van elke sessie en per netwerk in een gebouwde site.")
+    pdf.add_argument("--site-dir", default="site", help="De gebouwde site (standaard: site).")
+    pdf.set_defaults(func=_handouts)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

@@ -8,7 +8,9 @@ All content knowledge lives in the core; this file only speaks MkDocs.
 
 from __future__ import annotations
 
+import json
 import os
+from urllib.parse import urljoin
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,9 +24,9 @@ from mkdocs.utils import get_relative_url
 from markupsafe import Markup, escape
 
 from .core import views
-from .core.graph import KnowledgeGraph, Node
+from .core.graph import Node
 from .core.loader import Layout, load
-from .core import references
+from .core import handouts, references
 from .core.pages import INDEXES, OVERVIEWS, PageSpec, describe_source, plan, src_uri, url_path
 from .core.problems import ContentError
 from .core.sanitize import sanitize_html
@@ -104,6 +106,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             written[url_path(file.src_uri)] = file
         self.specs: dict[str, PageSpec] = {}
         self.urls: dict[str, str] = {}
+        self.pages: dict[str, File] = {}
         # Our own environment over the theme's folders (overrides/ first), used only for our
         # partials; they show editors' text, so everything is escaped unless marked safe.
         self.env = config.theme.get_env()
@@ -122,6 +125,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             files.append(file)
             self.specs[spec.src_uri] = spec
             self.urls[spec.key] = file.url
+            self.pages[spec.key] = file
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -138,11 +142,12 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         if spec:
             page.title = spec.title
             page.meta["description"] = spec.description
-            kind, view = self.book.view(spec.key, spec.title)
-            body = self._render(spec.template, page, TemplateHelpers(self.book, self.urls, view, kind), body)
+            absolute = urljoin(config.site_url, page.url) if config.site_url else None
+            kind, view = self.book.view(spec.key, spec.title, absolute)
+            body = self._render(spec.template, page, config, TemplateHelpers(self.book, self.urls, view, kind), body)
         elif page.is_homepage:
             kind, view = self.book.view("home")
-            body = self._render("home.html", page, TemplateHelpers(self.book, self.urls, view, kind), body)
+            body = self._render("home.html", page, config, TemplateHelpers(self.book, self.urls, view, kind), body)
         # Titles and descriptions end up in Material's <title>, meta tags, header and search index.
         page.title = _text(page.title)
         for key in ("title", "description"):
@@ -151,14 +156,22 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         # The search plugin indexes page.content after this event: facts and relations are findable.
         return str(body)
 
-    def _render(self, template: str, page, helpers: TemplateHelpers, body: Markup) -> Markup:
+    def _render(self, template: str, page, config, helpers: TemplateHelpers, body: Markup) -> Markup:
         context = {
+            "config": config,
             "page": page,
             "base_url": get_relative_url(".", page.url),
             "pb": helpers,
             "body": body,
         }
         return Markup(self.env.get_template(f"{TEMPLATE_DIR}/{template}").render(context))
+
+    def on_post_build(self, config):
+        # What `praktijkboek handouts` renders: the built session pages and where their PDFs go.
+        pages = {key: file.dest_uri for key, file in self.pages.items() if key.startswith("session:")}
+        target = Path(config.site_dir) / handouts.HANDOUT_DIR / "manifest.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(handouts.manifest(self.graph, pages), ensure_ascii=False, indent=1), encoding="utf-8")
 
     def on_serve(self, server, config, builder):
         for folder in (self.layout.networks_dir, self.layout.content_dir):

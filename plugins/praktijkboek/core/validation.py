@@ -147,6 +147,11 @@ def _translate(model: type[BaseModel], err: dict[str, Any]) -> tuple[str, str | 
     if kind == "too_short":
         return f"moet minstens {ctx.get('min_length', 1)} element(en) bevatten", example
     if kind == "string_type":
+        if isinstance(value, dict):
+            return f"moet tekst zijn, maar is {_show(value)}", (
+                "Staat er een ': ' in de tekst? Zet de tekst dan tussen aanhalingstekens, bijvoorbeeld:\n"
+                "- \"Tafel 1: dialoog\""
+            )
         return f"moet tekst zijn, maar is {_show(value)}", example
     if kind == "string_pattern_mismatch":
         return (
@@ -167,7 +172,7 @@ def _translate(model: type[BaseModel], err: dict[str, Any]) -> tuple[str, str | 
         hint = f"Kies uit: {list_choices(choices)}." + (f" {guess}" if guess else "")
         return f"{_show(value)} is geen geldige keuze", hint
     if kind == "list_type":
-        return f"moet een lijst zijn, maar is {_show(value)}", example or f"Schrijf elk element op een eigen regel die begint met '- '."
+        return f"moet een lijst zijn, maar is {_show(value)}", example or "Schrijf elk element op een eigen regel die begint met '- '."
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         fields = ", ".join(_fields_of(model, (*loc, "x")))
         return f"moet een groep velden zijn, maar is {_show(value)}", f"Velden: {fields}." if fields else None

@@ -8,16 +8,13 @@ reverse relations, the Dutch dates — live in one tested place and not in Jinja
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
-from . import taxonomy
+from . import handouts, taxonomy
+from .formatting import Fact, contact_facts, format_date, format_time_range
 from .graph import KnowledgeGraph, Node
 from .lens import Lens
 from .models import MODELS, Barrier, Case, Condition, Lever, Link, Network, Organisation, Person, Session
-
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 
 #: Heading of an outgoing relation where the target kind's plural does not say it.
 FIELD_HEADINGS = {
@@ -32,32 +29,6 @@ FIELD_HEADINGS = {
     ("barrier", "sources"): "Genoemd in",
     ("lever", "sources"): "Genoemd in",
 }
-
-
-def format_date(value: dt.date | None, weekday: bool = False) -> str:
-    if value is None:
-        return "datum nog niet bekend"
-    text = f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-    return f"{WEEKDAYS[value.weekday()]} {text}" if weekday else text
-
-
-def format_time_range(start: dt.time | None, end: dt.time | None) -> str | None:
-    if not start:
-        return None
-    text = f"{start:%H.%M}"
-    return f"{text}–{end:%H.%M} uur" if end else f"vanaf {text} uur"
-
-
-@dataclass
-class Fact:
-    name: str
-    """Stable field name, for `data-pb-field` hooks."""
-    label: str
-    value: str
-    href: str | None = None
-    """An outside address (website, mailto:, tel:)."""
-    target: str | None = None
-    """The key of a page in the book this fact links to (`year:2019`, `place:gemeente-halle`)."""
 
 
 @dataclass
@@ -112,18 +83,6 @@ def _source_label(graph: KnowledgeGraph, node: Node) -> str:
         when = "" if date in e.title else f", {date}"
         return f"{e.title} ({graph.network_of(node).label}{when})"
     return node.label
-
-
-def contact_facts(person: Person) -> list[Fact]:
-    """Email and phone, only when the person's file allows publishing them."""
-    if not person.publish_contact:
-        return []
-    facts = []
-    if person.email:
-        facts.append(Fact("email", "E-mail", person.email, f"mailto:{person.email}"))
-    if person.phone:
-        facts.append(Fact("phone", "Telefoon", person.phone, "tel:" + "".join(c for c in person.phone if c.isdigit() or c == "+")))
-    return facts
 
 
 def _facts(graph: KnowledgeGraph, node: Node) -> list[Fact]:
@@ -256,12 +215,20 @@ class Book:
         self.places = {group.key: group for group in taxonomy.places(graph)}
         self.years = {group.key: group for group in taxonomy.years(graph)}
 
-    def view(self, key: str, title: str = "") -> tuple[str, object]:
-        """(kind of page, its view) for a page key: `case:dorv`, `index:case`, `place:...`, `year:...`, `matrix`, `home`."""
+    def view(self, key: str, title: str = "", url: str | None = None) -> tuple[str, object]:
+        """(kind of page, its view) for a page key: `case:dorv`, `index:case`, `place:...`, `year:...`, `matrix`, `home`.
+
+        `url` is the page's absolute address, if the site has one (for a session's QR code).
+        """
         prefix, _, rest = key.partition(":")
         if prefix in MODELS:
             node = self.graph.nodes[key]
-            return node.kind, entity_view(self, node)
+            view = entity_view(self, node)
+            if node.kind == "session":
+                view.extra["handout"] = handouts.handout(self.graph, node, url)
+            if node.kind == "network":
+                view.extra["pack"] = handouts.pack_path(node)
+            return node.kind, view
         if prefix == "index" and rest in MODELS:
             return "listing", listing_view(self.graph, rest, title)
         if key == "index:place":

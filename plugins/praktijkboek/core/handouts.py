@@ -1,0 +1,146 @@
+"""Session handouts: what goes on the A4 sheet, the QR code back to the page, where the PDFs go.
+
+The handout is part of the session page (shown only in print), so printing the
+page from the browser and the PDF that `praktijkboek handouts` renders are the
+same document. Rendering the PDFs lives in `core/pdf.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import segno
+
+from .graph import KnowledgeGraph, Node
+from .models import Session
+from .formatting import Fact, contact_facts, format_date, format_time_range
+
+#: Characters of a case summary on the handout: two to three printed lines.
+SUMMARY_LIMIT = 260
+HANDOUT_DIR = "handouts"
+
+
+def pdf_path(session: Node) -> str:
+    """Site-relative path of a session's handout PDF."""
+    network, _, name = session.id.partition("/")
+    return f"{HANDOUT_DIR}/{network}/{name}.pdf"
+
+
+def pack_path(network: Node) -> str:
+    """Site-relative path of the PDF with every handout of a network."""
+    return f"{HANDOUT_DIR}/{network.id}.pdf"
+
+
+def short(text: str | None, limit: int = SUMMARY_LIMIT) -> str | None:
+    """The text cut at a sentence (or else a word) so that it fits two to three lines."""
+    if not text:
+        return None
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    sentence = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+    if sentence > limit // 2:
+        return cut[: sentence + 1]
+    return cut[: cut.rfind(" ")].rstrip(",;:") + " …"
+
+
+def qr_svg(url: str) -> str:
+    """A regular (not micro) QR code for `url`, as inline SVG that prints crisp in black and white."""
+    code = segno.make(url, micro=False, error="m")
+    svg = code.svg_inline(scale=4, border=2, dark="#000", light="#fff", svgclass="pb-qr", lineclass=None, omitsize=True)
+    return re.sub(r"<svg ", '<svg role="img" aria-label="QR-code naar deze sessie online" ', svg, count=1)
+
+
+@dataclass
+class HandoutCase:
+    node: Node
+    summary: str | None
+    place: str | None
+
+
+@dataclass
+class HandoutFactors:
+    condition: Node
+    barriers: list[Node] = field(default_factory=list)
+    levers: list[Node] = field(default_factory=list)
+
+
+@dataclass
+class Handout:
+    session: Node
+    network: Node
+    facts: list[Fact]
+    programme: list[str]
+    speakers: list[tuple[Node, str]]
+    """(speaker, context such as the organisation)."""
+    cases: list[HandoutCase]
+    factors: list[HandoutFactors]
+    questions: list[str]
+    contacts: list[tuple[Node, list[Fact]]]
+    """The network's contact people, with only the details they allowed to publish."""
+    url: str | None
+    qr: str | None
+    pdf: str
+    summary: str | None
+
+
+def handout(graph: KnowledgeGraph, session: Node, url: str | None) -> Handout:
+    e = session.entity
+    assert isinstance(e, Session)
+    network = graph.network_of(session)
+    facts = [Fact("date", "Datum", format_date(e.date, weekday=True))]
+    for name, label, value in (("time", "Uur", format_time_range(e.start_time, e.end_time)), ("place", "Plaats", e.place), ("format", "Vorm", e.format)):
+        if value:
+            facts.append(Fact(name, label, value))
+    speakers = []
+    for speaker in graph.targets(session, "speakers"):
+        org = graph.targets(speaker, "organisation")
+        speakers.append((speaker, org[0].label if org else ""))
+    cases = [HandoutCase(c, short(getattr(c.entity, "summary", None)), getattr(getattr(c.entity, "place", None), "label", None))
+             for c in graph.targets(session, "cases")]
+    blocks: dict[str, HandoutFactors] = {}
+    for kind in ("barrier", "lever"):
+        for factor in graph.sources(session, kind=kind, field="sources"):
+            condition = graph.targets(factor, "condition")[0]
+            block = blocks.setdefault(condition.key, HandoutFactors(condition))
+            (block.barriers if kind == "barrier" else block.levers).append(factor)
+    factors = sorted(blocks.values(), key=lambda b: b.condition.sort_key())
+    contacts = [(person, contact_facts(person.entity)) for person in graph.targets(network, "contacts")]  # type: ignore[arg-type]
+    return Handout(
+        session=session,
+        network=network,
+        facts=facts,
+        programme=e.programme,
+        speakers=speakers,
+        cases=cases,
+        factors=factors,
+        questions=e.questions,
+        contacts=contacts,
+        url=url,
+        qr=qr_svg(url) if url else None,
+        pdf=pdf_path(session),
+        summary=e.summary,
+    )
+
+
+def manifest(graph: KnowledgeGraph, page_path: dict[str, str]) -> dict[str, object]:
+    """What `praktijkboek handouts` renders: per network, its sessions' built pages and PDF paths.
+
+    `page_path` maps a session key to its built HTML file, relative to the site folder.
+    """
+    return {
+        "networks": [
+            {
+                "id": network.id,
+                "title": network.label,
+                "pack": pack_path(network),
+                "sessions": [{"id": s.id, "title": s.label, "page": page_path[s.key], "pdf": pdf_path(s)} for s in graph.sessions_of(network)],
+            }
+            for network in graph.by_kind["network"]
+        ]
+    }
+
+
+__all__ = ["Handout", "handout", "manifest", "pack_path", "pdf_path", "qr_svg", "short"]
