@@ -8,12 +8,15 @@ code 0 when all is well, 1 when there are problems.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
+from .core import report, schema
 from .core.loader import Layout, load
 from .core.pages import plan
 from .core.problems import ContentError
@@ -26,11 +29,15 @@ class _SettingsLoader(yaml.SafeLoader):
 _SettingsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def _settings(config: Path) -> dict[str, Any]:
+    if not config.is_file():
+        return {}
+    return yaml.load(config.read_text(encoding="utf-8"), Loader=_SettingsLoader) or {}  # noqa: S506 - safe subclass
+
+
 def layout_from_config(root: Path, config: Path) -> Layout:
     """The folders the build uses: docs_dir and the plugin's networks_dir/content_dir."""
-    settings: dict[str, Any] = {}
-    if config.is_file():
-        settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_SettingsLoader) or {}  # noqa: S506 - safe subclass
+    settings = _settings(config)
     options: dict[str, Any] = {}
     for plugin in settings.get("plugins") or []:
         if isinstance(plugin, dict) and "praktijkboek" in plugin:
@@ -43,14 +50,30 @@ def layout_from_config(root: Path, config: Path) -> Layout:
     )
 
 
+def _wants_color(stream: Any) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
 def _validate(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     layout = layout_from_config(root, root / args.config)
+    fmt = args.format
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "human"
+    problems = []
     try:
         graph = load(layout)
         plan(graph)
     except ContentError as exc:
-        print(str(exc), file=sys.stderr)
+        problems = exc.problems
+    if fmt == "github":
+        sys.stdout.write(report.github(problems))
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(report.summary_markdown(problems))
+    if problems:
+        sys.stderr.write(report.human(problems, color=fmt == "human" and _wants_color(sys.stderr)))
         return 1
     counts = ", ".join(f"{len(nodes)} {nodes[0].entity.PLURAL.lower()}" for nodes in graph.by_kind.values() if nodes)
     print(f"In orde: {len(graph)} bestanden gelezen ({counts}).")
@@ -74,13 +97,84 @@ def _handouts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schemas(args: argparse.Namespace) -> int:
+    folder = Path(args.root).resolve() / schema.SCHEMA_DIR
+    if args.check:
+        stale = schema.stale(folder)
+        if stale:
+            print(f"Verouderde JSON Schema's in {schema.SCHEMA_DIR}: {', '.join(stale)}. Maak ze opnieuw met: praktijkboek schemas", file=sys.stderr)
+            return 1
+        print(f"De JSON Schema's in {schema.SCHEMA_DIR} zijn bij.")
+        return 0
+    for path in schema.write_all(folder):
+        print(f"geschreven: {path.relative_to(Path(args.root).resolve())}")
+    return 0
+
+
+def _check_links(args: argparse.Namespace) -> int:
+    from .core.linkcheck import check_site
+
+    site = Path(args.site_dir)
+    if not site.is_dir():
+        print(f"{site} bestaat niet: bouw eerst het boek (mkdocs build).", file=sys.stderr)
+        return 1
+    settings = _settings(Path(args.config))
+    base = urlsplit(settings.get("site_url") or "/").path
+    checked, broken = check_site(site, base)
+    for link in broken:
+        print(link.format(), file=sys.stderr)
+    if broken:
+        print(f"{len(broken)} van {checked} interne links werken niet.", file=sys.stderr)
+        return 1
+    print(f"Alle {checked} interne links en ankers werken.")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .core.scaffold import ScaffoldError, scaffold
+
+    root = Path(args.root).resolve()
+    layout = layout_from_config(root, root / args.config)
+    values = {"title": args.title}
+    if args.kind == "network":
+        values["kind"] = args.network_kind
+    if args.kind == "session" and args.date:
+        values["date"] = args.date
+    try:
+        path = scaffold(layout, args.kind, args.id, values)
+    except ScaffoldError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"Aangemaakt: {path.relative_to(root)}. Vul de velden aan en controleer met: praktijkboek validate")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="praktijkboek", description="Hulpmiddelen voor het praktijkboek.")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("validate", help="Controleer alle inhoudsbestanden (zonder te bouwen).")
     check.add_argument("--root", default=".", help="De map van het project (standaard: de huidige map).")
     check.add_argument("--config", default="mkdocs.yml", help="Het configuratiebestand, relatief aan --root (standaard: mkdocs.yml).")
+    check.add_argument("--format", choices=["auto", "human", "github"], default="auto",
+                       help="human: leesbaar (kleur in een terminal); github: annotaties voor GitHub Actions; auto: github als GITHUB_ACTIONS=true.")
     check.set_defaults(func=_validate)
+    schemas = sub.add_parser("schemas", help="Schrijf de JSON Schema's van alle soorten bestanden (uit het model) naar docs/schemas/.")
+    schemas.add_argument("--root", default=".")
+    schemas.add_argument("--check", action="store_true", help="Schrijf niets; geef een fout als de schema's verouderd zijn.")
+    schemas.set_defaults(func=_schemas)
+    links = sub.add_parser("check-links", help="Controleer alle interne links en ankers van een gebouwde site (offline).")
+    links.add_argument("--site-dir", default="site")
+    links.add_argument("--config", default="mkdocs.yml", help="Voor site_url: het pad waaronder de site staat.")
+    links.set_defaults(func=_check_links)
+    new = sub.add_parser("new", help="Maak een nieuw netwerk, een nieuwe sessie of een nieuw praktijkvoorbeeld aan.")
+    new.add_argument("kind", choices=["network", "session", "case"], help="Wat je aanmaakt.")
+    new.add_argument("id", help="De id: 'mijn-netwerk', 'mijn-netwerk/bijeenkomst-1' of 'mijn-voorbeeld'.")
+    new.add_argument("--title", required=True, help="De titel (of naam).")
+    new.add_argument("--date", help="Voor een sessie: de datum als JJJJ-MM-DD.")
+    new.add_argument("--network-kind", default="lerend netwerk", help="Voor een netwerk: het soort netwerk (standaard: lerend netwerk).")
+    new.add_argument("--root", default=".")
+    new.add_argument("--config", default="mkdocs.yml")
+    new.set_defaults(func=_new)
     pdf = sub.add_parser("handouts", help="Maak de PDF-handouts van elke sessie en per netwerk in een gebouwde site.")
     pdf.add_argument("--site-dir", default="site", help="De gebouwde site (standaard: site).")
     pdf.set_defaults(func=_handouts)

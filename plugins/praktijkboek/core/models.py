@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from annotated_types import Ge
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -66,9 +67,19 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Url = _text_form("url", r"https?://\S+", "'{value}' is geen volledig webadres", "Een webadres begint met https:// of http://.")
 Email = _text_form("email", r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", "'{value}' is geen geldig e-mailadres", "Een e-mailadres heeft de vorm naam@organisatie.be.")
 Phone = _text_form("phone", r"\+?[0-9][0-9 ./-]{5,}", "'{value}' is geen geldig telefoonnummer", "Schrijf alleen cijfers, spaties, punten, schuine strepen of koppeltekens.")
-Count = Annotated[int, _form("int", r"[0-9]+", "'{value}' is geen geheel getal", "Schrijf alleen cijfers, zonder punt of komma."), Field(ge=1)]
+Count = Annotated[
+    int,
+    _form("int", r"[0-9]+", "'{value}' is geen geheel getal", "Schrijf alleen cijfers, zonder punt of komma."),
+    Ge(1),
+    WithJsonSchema({"type": "integer", "minimum": 1}),
+]
 Flag = Annotated[bool, _form("bool", r"true|false|True|False", "'{value}' is geen ja/nee-waarde", "Schrijf true (ja) of false (nee).")]
-Time = Annotated[dt.time, _form("time", r"([01]?[0-9]|2[0-3]):[0-5][0-9]", "'{value}' is geen geldig tijdstip", "Schrijf een uur als UU:MM, bijvoorbeeld 19:30.")]
+TIME_PATTERN = r"([01]?[0-9]|2[0-3]):[0-5][0-9]"
+Time = Annotated[
+    dt.time,
+    _form("time", TIME_PATTERN, "'{value}' is geen geldig tijdstip", "Schrijf een uur als UU:MM, bijvoorbeeld 19:30."),
+    WithJsonSchema({"type": "string", "pattern": f"^{TIME_PATTERN}$"}),
+]
 Date = Annotated[dt.date, _form("date", r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "'{value}' is geen geldige datum", "Schrijf een bestaande datum als JJJJ-MM-DD. Een uur hoort in start_time.")]
 
 
@@ -107,9 +118,9 @@ class Link(Strict):
 
 
 class Place(Strict):
-    municipality: Text | None = Field(None, description="Gemeente of stad.", examples=["Roeselare"])
-    province: Text | None = Field(None, description="Provincie of regio.", examples=["Limburg"])
-    country: Text | None = Field(None, description="Land.", examples=["België"])
+    municipality: Text | None = Field(None, description="De gemeente of stad.", examples=["Hasselt"])
+    province: Text | None = Field(None, description="De provincie of regio.", examples=["Limburg"])
+    country: Text | None = Field(None, description="Het land, voluit.", examples=["België"])
 
     @model_validator(mode="after")
     def _not_empty(self) -> Place:

@@ -1,0 +1,108 @@
+"""New content files with the right name, id and fields: `praktijkboek new session ons-buurtpunt/bijeenkomst-5`.
+
+The file is written from the model: required fields filled in, every optional
+field as a comment with its Dutch description, and the schema line that makes
+VS Code complete and check the file. An existing file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any, get_args
+
+from .loader import ENTITY_SUFFIXES, Layout, slugify
+from .models import MODELS, SLUG_PATTERN, nested_model
+from .problems import Problem
+from .schema import SCHEMA_DIR
+
+KINDS = ("network", "session", "case")
+
+
+class ScaffoldError(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(problem.format())
+        self.problem = problem
+
+
+def target(layout: Layout, kind: str, ident: str) -> Path:
+    if kind == "session":
+        network, _, name = ident.partition("/")
+        if not name:
+            raise ScaffoldError(Problem(ident, 1, None, "een sessie heeft een id als 'netwerk/sessie'", "Bijvoorbeeld: ons-buurtpunt/bijeenkomst-5"))
+        folder = layout.root / layout.networks_dir / network
+        if not any((folder / f"network{s}").is_file() for s in ENTITY_SUFFIXES):
+            raise ScaffoldError(Problem(f"{layout.networks_dir}/{network}", 1, None, f"het netwerk '{network}' bestaat niet",
+                                        f"Maak het eerst: praktijkboek new network {network} --title \"...\""))
+        return folder / "sessions" / f"{name}.yml"
+    if kind == "network":
+        return layout.root / layout.networks_dir / ident / "network.yml"
+    return layout.root / layout.content_dir / "cases" / f"{ident}.yml"
+
+
+def _yaml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_yaml_value(v)}" for k, v in value.items()) + "}"
+    text = str(value)
+    return json.dumps(text, ensure_ascii=False) if re.search(r"[:#\[\]{},&*!|>'\"%@`]|^\s|\s$|^$", text) else text
+
+
+def _example(info: Any) -> Any:
+    """An example value of the right shape: the field's own, or built from a nested model's examples."""
+    if info.examples:
+        return info.examples[0]
+    nested = nested_model(info.annotation)
+    if nested is not None:
+        value = {n: f.examples[0] for n, f in nested.model_fields.items() if f.examples}
+        return [value] if "list" in str(info.annotation) else value
+    return ["..."] if "list" in str(info.annotation) else "..."
+
+
+def render(kind: str, values: dict[str, Any], schema_path: str) -> str:
+    model = MODELS[kind]
+    lines = [f"# yaml-language-server: $schema={schema_path}",
+             f"# Een {model.LABEL}. Velden met # ervoor zijn optioneel: haal het # weg en vul in, of laat ze staan.",
+             "# Uitleg en voorbeelden: docs/content-model.md", ""]
+    for name, info in model.model_fields.items():
+        if name == "id" or name == model.body_field:
+            continue
+        description = info.description or ""
+        if name in values:
+            lines.append(f"{name}: {_yaml_value(values[name])}")
+        elif info.is_required():
+            example = info.examples[0] if info.examples else ""
+            lines.append(f"{name}: {_yaml_value(example)}")
+        else:
+            lines.append(f"# {name}: {_yaml_value(_example(info))}")
+        choices = [a for arg in get_args(info.annotation) for a in (get_args(arg) or [arg]) if isinstance(a, str)]
+        hint = description + (f" Keuzes: {', '.join(choices)}." if choices and len(choices) > 1 else "")
+        lines[-1] = f"{lines[-1]}  # {hint}" if hint else lines[-1]
+    lines += ["", f"# {model.body_field}: |", "#   Uitgebreide tekst in Markdown."]
+    return "\n".join(lines) + "\n"
+
+
+def scaffold(layout: Layout, kind: str, ident: str, values: dict[str, Any]) -> Path:
+    """Write a new file for `kind` with id `ident`; refuse to overwrite anything."""
+    if kind not in KINDS:
+        raise ScaffoldError(Problem(kind, 1, None, f"'{kind}' kan niet aangemaakt worden", f"Kies uit: {', '.join(KINDS)}."))
+    for part in ident.split("/"):
+        if not re.fullmatch(SLUG_PATTERN, part):
+            raise ScaffoldError(Problem(ident, 1, None, f"'{part}' is geen geldige id",
+                                        f"Gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld '{slugify(part) or 'mijn-id'}'."))
+    path = target(layout, kind, ident)
+    existing = [path.with_suffix(s) for s in ENTITY_SUFFIXES if path.with_suffix(s).exists()]
+    if existing:
+        rel = existing[0].relative_to(layout.root).as_posix()
+        raise ScaffoldError(Problem(rel, 1, None, "dit bestand bestaat al; het wordt niet overschreven",
+                                    "Kies een andere id, of pas het bestaande bestand aan."))
+    schema = os.path.relpath(layout.root / SCHEMA_DIR / f"{kind}.schema.json", path.parent).replace(os.sep, "/")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(render(kind, values, schema))
+    return path
