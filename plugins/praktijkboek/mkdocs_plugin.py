@@ -57,19 +57,25 @@ class TemplateHelpers:
     urls: dict[str, str]
     view: Any
     kind: str
+    page_url: str
+    """The URL of the page being rendered: every link is made relative to it (like MkDocs' `url` filter)."""
+
+    def href(self, site_path: str) -> str:
+        """A site-relative path (`netwerken/x/`, `handouts/x.pdf`) as a link from this page."""
+        return get_relative_url(site_path, self.page_url)
 
     def url(self, node: Any) -> str:
-        """Site-relative URL of an entity's (or a place's, a year's) page; pass it through MkDocs' `url` filter."""
-        return self.urls[node.key]
+        """Link from this page to an entity's (or a place's, a year's) page."""
+        return self.href(self.urls[node.key])
 
     def url_key(self, key: str) -> str:
-        return self.urls[key]
+        return self.href(self.urls[key])
 
     def describe(self, node: Node) -> str:
         return views.describe(self.book.graph, node)
 
     def index_url(self, kind: str) -> str:
-        return self.urls[f"index:{kind}"]
+        return self.url_key(f"index:{kind}")
 
     format_date = staticmethod(views.format_date)
 
@@ -144,10 +150,10 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             page.meta["description"] = spec.description
             absolute = urljoin(config.site_url, page.url) if config.site_url else None
             kind, view = self.book.view(spec.key, spec.title, absolute)
-            body = self._render(spec.template, page, config, TemplateHelpers(self.book, self.urls, view, kind), body)
+            body = self._render(spec.template, page, config, TemplateHelpers(self.book, self.urls, view, kind, page.url), body)
         elif page.is_homepage:
             kind, view = self.book.view("home")
-            body = self._render("home.html", page, config, TemplateHelpers(self.book, self.urls, view, kind), body)
+            body = self._render("home.html", page, config, TemplateHelpers(self.book, self.urls, view, kind, page.url), body)
         # Titles and descriptions end up in Material's <title>, meta tags, header and search index.
         page.title = _text(page.title)
         for key in ("title", "description"):
@@ -157,13 +163,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         return str(body)
 
     def _render(self, template: str, page, config, helpers: TemplateHelpers, body: Markup) -> Markup:
-        context = {
-            "config": config,
-            "page": page,
-            "base_url": get_relative_url(".", page.url),
-            "pb": helpers,
-            "body": body,
-        }
+        context = {"config": config, "page": page, "pb": helpers, "body": body}
         return Markup(self.env.get_template(f"{TEMPLATE_DIR}/{template}").render(context))
 
     def on_post_build(self, config):
