@@ -8,7 +8,9 @@ All content knowledge lives in the core; this file only speaks MkDocs.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import os
 from urllib.parse import urljoin
 from dataclasses import dataclass
@@ -18,14 +20,14 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 from markupsafe import Markup, escape
 
 from .core import views
 from .core.graph import Node
-from .core.loader import Layout, load
+from .core.loader import FileCache, Layout, load
 from .core import handouts, references
 from .core.pages import INDEXES, OVERVIEWS, PageSpec, describe_source, plan, src_uri, url_path
 from .core.problems import ContentError
@@ -85,8 +87,47 @@ def _text(value: Any) -> Any:
     return value if value is None or isinstance(value, Markup) else Markup(escape(str(value)))
 
 
+@dataclass
+class PageInfo:
+    """What our partials know of a page before MkDocs has made it: its title and address."""
+
+    title: str
+    url: str
+
+
+class ContentFile(File):
+    """A page that `serve --dirty` rebuilds when what it shows changed, not when a file's mtime did."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        if self.changed:
+            return True
+        return self.generated_by is None and super().is_modified()
+
+
+#: Where the editors' rendered Markdown goes in a pre-rendered partial.
+BODY_MARK = Markup("<!--praktijkboek:body-->")
+
+
 class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
     supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Kept across rebuilds of `mkdocs serve` (the plugin has on_startup, so MkDocs keeps it).
+        self.cache = FileCache()
+        self.fingerprints: dict[str, str] = {}
+        self.search_docs: list[dict[str, Any]] | None = None
+        self.dirty = False
+
+    def on_startup(self, *, command, dirty):
+        self.dirty = dirty
+        if dirty:
+            # The generic warning is about pages that depend on others; ours say what they depend on
+            # through their fingerprints, so only a renamed hand-written page's nav label can lag.
+            for name in ("mkdocs.commands.build", "properdocs.commands.build"):
+                logging.getLogger(name).addFilter(_DirtyNotice())
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
@@ -101,11 +142,15 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         try:
-            self.graph = load(self.layout)
+            self.graph = load(self.layout, self.cache)
             specs = plan(self.graph)
-            self.book = views.Book(self.graph)
         except ContentError as exc:
             raise PluginError(str(exc)) from None
+        self.book = views.Book(self.graph)
+        # Our own environment over the theme's folders (overrides/ first), used only for our
+        # partials; they show editors' text, so everything is escaped unless marked safe.
+        self.env = config.theme.get_env()
+        self.env.autoescape = True
         written: dict[str, File] = {}
         for file in files.documentation_pages():
             file.edit_uri = f"{self.layout.pages_dir}/{file.src_uri}"
@@ -113,10 +158,6 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.urls: dict[str, str] = {}
         self.pages: dict[str, File] = {}
-        # Our own environment over the theme's folders (overrides/ first), used only for our
-        # partials; they show editors' text, so everything is escaped unless marked safe.
-        self.env = config.theme.get_env()
-        self.env.autoescape = True
         for spec in specs:
             if spec.url_path in written:
                 raise PluginError(
@@ -126,12 +167,36 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             in_nav = spec.key.startswith("index:") or spec.key == "matrix"
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             # A leading blank line: editors' text can never be read as front matter.
-            file = File.generated(config, spec.src_uri, content="\n" + spec.body, inclusion=inclusion)
+            file = ContentFile.generated(config, spec.src_uri, content="\n" + spec.body, inclusion=inclusion)
             file.edit_uri = spec.source
             files.append(file)
             self.specs[spec.src_uri] = spec
             self.urls[spec.key] = file.url
             self.pages[spec.key] = file
+        # Render every partial now (once per build): its text says whether the page changed.
+        self.rendered: dict[str, Markup] = {}
+        fingerprints: dict[str, str] = {}
+        for spec in specs:
+            file = self.pages[spec.key]
+            absolute = urljoin(config.site_url, file.url) if config.site_url else None
+            kind, view = self.book.view(spec.key, spec.title, absolute)
+            partial = self._render(spec.template, PageInfo(spec.title, file.url), config, kind, view)
+            self.rendered[spec.src_uri] = partial
+            fingerprints[spec.src_uri] = _digest(partial, spec.title, spec.description or "", spec.body)
+        home = written.get("")
+        if home is not None:
+            kind, view = self.book.view("home")
+            self.rendered[home.src_uri] = self._render("home.html", PageInfo(config.site_name, home.url), config, kind, view)
+            fingerprints[home.src_uri] = _digest(self.rendered[home.src_uri])
+            replacement = ContentFile(home.src_uri, home.src_dir, home.dest_dir, home.use_directory_urls, inclusion=home.inclusion)
+            replacement.edit_uri = home.edit_uri
+            files.remove(home)
+            files.append(replacement)
+        for file in files.documentation_pages():
+            if isinstance(file, ContentFile):
+                file.changed = fingerprints.get(file.src_uri) != self.fingerprints.get(file.src_uri)
+        self.fingerprints = fingerprints
+        self.populated: set[str] = set()
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -142,18 +207,16 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         return references.expand(markdown, page.file.src_uri, self.graph, src_uri)
 
     def on_page_content(self, html: str, page, config, files) -> str:
+        self.populated.add(page.url)
         # Everything rendered from Markdown was written by editors: never trust its raw HTML.
         body = Markup(sanitize_html(html))
         spec = self.specs.get(page.file.src_uri)
         if spec:
             page.title = spec.title
             page.meta["description"] = spec.description
-            absolute = urljoin(config.site_url, page.url) if config.site_url else None
-            kind, view = self.book.view(spec.key, spec.title, absolute)
-            body = self._render(spec.template, page, config, TemplateHelpers(self.book, self.urls, view, kind, page.url), body)
-        elif page.is_homepage:
-            kind, view = self.book.view("home")
-            body = self._render("home.html", page, config, TemplateHelpers(self.book, self.urls, view, kind, page.url), body)
+        partial = self.rendered.get(page.file.src_uri)
+        if partial is not None:
+            body = Markup(partial.replace(BODY_MARK, body, 1))
         # Titles and descriptions end up in Material's <title>, meta tags, header and search index.
         page.title = _text(page.title)
         for key in ("title", "description"):
@@ -162,16 +225,37 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         # The search plugin indexes page.content after this event: facts and relations are findable.
         return str(body)
 
-    def _render(self, template: str, page, config, helpers: TemplateHelpers, body: Markup) -> Markup:
-        context = {"config": config, "page": page, "pb": helpers, "body": body}
+    def _render(self, template: str, page: PageInfo, config, kind: str, view: Any) -> Markup:
+        helpers = TemplateHelpers(self.book, self.urls, view, kind, page.url)
+        context = {"config": config, "page": page, "pb": helpers, "body": BODY_MARK}
         return Markup(self.env.get_template(f"{TEMPLATE_DIR}/{template}").render(context))
 
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
         # What `praktijkboek handouts` renders: the built session pages and where their PDFs go.
         pages = {key: file.dest_uri for key, file in self.pages.items() if key.startswith("session:")}
         target = Path(config.site_dir) / handouts.HANDOUT_DIR / "manifest.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(handouts.manifest(self.graph, pages), ensure_ascii=False, indent=1), encoding="utf-8")
+        self._keep_search_index_whole(Path(config.site_dir))
+
+    def _keep_search_index_whole(self, site_dir: Path) -> None:
+        """In a dirty rebuild Material's search indexes only the pages it rebuilt: add back the others."""
+        path = site_dir / "search" / "search_index.json"
+        if not path.is_file():
+            return
+        index = json.loads(path.read_text(encoding="utf-8"))
+        if self.dirty and self.search_docs is not None:
+            existing = {page.url for page in self._all_pages}
+            kept = [doc for doc in self.search_docs
+                    if doc["location"].split("#")[0] in existing and doc["location"].split("#")[0] not in self.populated]
+            index["docs"] = kept + index["docs"]
+            path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        self.search_docs = index["docs"]
+
+    def on_nav(self, nav, config, files):
+        self._all_pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        return nav
 
     def on_serve(self, server, config, builder):
         for folder in (self.layout.networks_dir, self.layout.content_dir):
@@ -179,3 +263,15 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             if path.is_dir():
                 server.watch(str(path))
         return server
+
+
+class _DirtyNotice(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "A 'dirty' build is being performed" in record.getMessage():
+            record.levelno, record.levelname = logging.INFO, "INFO"
+            record.msg, record.args = "Snelle herbouw (--dirty): alleen pagina's waarvan de inhoud veranderde, worden opnieuw gemaakt.", ()
+        return True
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import segno
 
@@ -46,6 +47,7 @@ def short(text: str | None, limit: int = SUMMARY_LIMIT) -> str | None:
     return cut[: cut.rfind(" ")].rstrip(",;:") + " …"
 
 
+@lru_cache(maxsize=50_000)
 def qr_svg(url: str) -> str:
     """A regular (not micro) QR code for `url`, as inline SVG that prints crisp in black and white.
 

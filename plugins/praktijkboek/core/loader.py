@@ -37,6 +37,27 @@ class Layout:
         return path.relative_to(self.root).as_posix()
 
 
+class FileCache:
+    """Parsed and validated files by path, valid while the file's modification time and size are unchanged.
+
+    Kept by a long-lived caller (the plugin during `mkdocs serve`), it makes a rebuild after one
+    edit read and validate one file instead of all of them.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[tuple[int, int], Node | None, list[Problem]]] = {}
+
+    def get(self, path: Path, stamp: tuple[int, int]) -> tuple[Node | None, list[Problem]] | None:
+        entry = self._entries.get(path)
+        return (entry[1], entry[2]) if entry and entry[0] == stamp else None
+
+    def put(self, path: Path, stamp: tuple[int, int], node: Node | None, problems: list[Problem]) -> None:
+        self._entries[path] = (stamp, node, problems)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
 @dataclass(frozen=True)
 class Found:
     kind: str
@@ -112,8 +133,11 @@ def discover(layout: Layout) -> tuple[list[Found], list[Problem]]:
     return found, problems
 
 
-def load(layout: Layout) -> KnowledgeGraph:
-    """Load and validate everything; raise ContentError with every problem found."""
+def load(layout: Layout, cache: FileCache | None = None) -> KnowledgeGraph:
+    """Load and validate everything; raise ContentError with every problem found.
+
+    With a `cache`, files unchanged since the last load are not read again.
+    """
     found, problems = discover(layout)
     nodes: list[Node] = []
     seen: dict[str, str] = {}
@@ -125,7 +149,7 @@ def load(layout: Layout) -> KnowledgeGraph:
                                     "Elke id komt maar één keer voor: verwijder of hernoem één van beide bestanden."))
             continue
         seen[key] = rel
-        node = load_file(item, rel, problems)
+        node = load_file(item, rel, problems, cache)
         if node:
             nodes.append(node)
     broken = frozenset(f"{f.kind}:{f.id}" for f in found) - {n.key for n in nodes}
@@ -138,7 +162,28 @@ def load(layout: Layout) -> KnowledgeGraph:
     return graph
 
 
-def load_file(item: Found, rel: str, problems: list[Problem]) -> Node | None:
+def load_file(item: Found, rel: str, problems: list[Problem], cache: FileCache | None = None) -> Node | None:
+    stamp = None
+    if cache is not None:
+        try:
+            status = item.path.stat()
+        except OSError:
+            status = None
+        if status is not None:
+            stamp = (status.st_mtime_ns, status.st_size)
+            hit = cache.get(item.path, stamp)
+            if hit is not None:
+                problems.extend(hit[1])
+                return hit[0]
+    found: list[Problem] = []
+    node = _load_file(item, rel, found)
+    problems.extend(found)
+    if cache is not None and stamp is not None:
+        cache.put(item.path, stamp, node, found)
+    return node
+
+
+def _load_file(item: Found, rel: str, problems: list[Problem]) -> Node | None:
     parsed = read_file(item.path, rel)
     if isinstance(parsed, Problem):
         problems.append(parsed)

@@ -1,0 +1,61 @@
+"""Editing one file while `mkdocs serve --dirty` runs: the pages it affects are rebuilt, the others are not."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import REPO, Site, links
+
+
+def _build(site: Site, out: Path):
+    config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(out), strict=False)
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    return config.plugins["praktijkboek"]
+
+
+def _stamps(out: Path) -> dict[str, int]:
+    return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("index.html")}
+
+
+def test_a_dirty_rebuild_redoes_exactly_the_affected_pages(site: Site, tmp_path: Path):
+    out = tmp_path / "out"
+    first = _build(site, out)
+    before = _stamps(out)
+    site.write("networks/buurtpunt/sessions/bijeenkomst-1.yml",
+               (site.root / "networks/buurtpunt/sessions/bijeenkomst-1.yml").read_text().replace("Participatie en communicatie", "Nieuwe titel"))
+    second = _build(site, out)
+    assert second is first, "MkDocs keeps a plugin with on_startup across serve rebuilds"
+    after = _stamps(out)
+    rebuilt = {page for page in after if after[page] != before.get(page)}
+    # the session itself, and every page that shows its title
+    for page in ("netwerken/buurtpunt/bijeenkomst-1/index.html", "netwerken/buurtpunt/index.html", "praktijkvoorbeelden/repair-cafe/index.html",
+                 "praktijkvoorbeelden/dorv/index.html", "personen/anna/index.html", "themas/mobiliteit/index.html", "index.html",
+                 "sessies/index.html", "jaren/2019/index.html", "collectieve-impact/remmende-factoren/spanningen/index.html"):
+        assert page in rebuilt, page
+        assert "Nieuwe titel" in (out / page).read_text(), page
+    for page in ("organisaties/netwerk-mobiliteit/index.html", "personen/bernard/index.html", "collectieve-impact/matrix/index.html"):
+        assert page not in rebuilt, page
+    assert len(rebuilt) < len(after) / 2
+    index = json.loads((out / "search/search_index.json").read_text())
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "organisaties/netwerk-mobiliteit/" in locations, "pages not rebuilt stay in the search index"
+    titles = [doc["title"] for doc in index["docs"] if doc["location"] == "netwerken/buurtpunt/bijeenkomst-1/"]
+    assert titles == ["Nieuwe titel"]
+
+
+def test_the_benchmark_runs_on_a_small_book():
+    result = subprocess.run([sys.executable, str(REPO / "scripts/bench_build.py"), "--sizes", "100", "--runs", "1", "--serve-up-to", "0",
+                             "--output", "-", "--json"], capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
+    assert result.returncode == 0, result.stderr
+    row = json.loads(result.stdout.strip().splitlines()[-1])[0]
+    assert row["entities"] == 100
+    assert row["built_pages"] >= row["pages"] - 1, "every page of the book is in the built site"
+    assert row["build_s"] > 0 and row["baseline_s"] > 0 and row["rss_mib"] > 0
