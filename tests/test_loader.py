@@ -201,3 +201,19 @@ def test_a_date_with_a_time_points_to_start_time(tmp_path: Path):
     report = _problems(tmp_path, SESSION, "title: Sessie\ndate: 2019-06-06 19:00\n")
     assert f"{SESSION}:2: veld 'date': '2019-06-06 19:00' is geen geldige datum: een datum zonder uur" in report
     assert "start_time: 19:00" in report
+
+
+def test_the_fast_and_the_strict_reader_agree_on_every_content_file():
+    from praktijkboek.core import yamlfile
+
+    checked = 0
+    for path in sorted((REPO / "networks").rglob("*.yml")) + sorted((REPO / "content").rglob("*.yml")):
+        text = yamlfile.read_text(path.read_bytes())
+        fast = yamlfile._from_events(text)
+        loader = yamlfile._StrictComposer(text)
+        lines: dict = {}
+        strict = yamlfile._to_python(loader.get_single_node(), (), lines)
+        loader.dispose()
+        assert fast == (strict, lines), path
+        checked += 1
+    assert checked > 50

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, get_args
 
 from pydantic import BaseModel
@@ -39,6 +39,11 @@ class Node:
     def label(self) -> str:
         return self.entity.label
 
+    @cached_property
+    def title_key(self) -> str:
+        """The label for sorting: case-insensitive."""
+        return self.entity.label.casefold()
+
     @property
     def network_id(self) -> str | None:
         """For a session, the id of its network."""
@@ -48,10 +53,10 @@ class Node:
         e = self.entity
         if self.kind == "session":
             assert isinstance(e, Session)
-            return (e.date is None, e.date or "", e.number or 0, e.title.casefold())
+            return (e.date is None, e.date or "", e.number or 0, self.title_key)
         if self.kind == "condition":
             return (getattr(e, "order"),)
-        return (self.label.casefold(),)
+        return (self.title_key,)
 
 
 @dataclass(frozen=True)
@@ -166,11 +171,9 @@ def resolve(nodes: list[Node], broken: frozenset[str] = frozenset()) -> tuple[Kn
                 graph.add_edge(node, "network", network, "Sessies")
         seen: dict[tuple[object, ...], tuple[str | int, ...]] = {}
         for loc, marker, value in iter_refs(node.entity):
-            field = field_name(loc)
-            line = node.parsed.line_of(loc)
             list_key = (*loc[:-1], value)
             if isinstance(loc[-1], int) and list_key in seen:
-                problems.append(Problem(node.path, line, field, f"'{value}' staat twee keer in deze lijst (eerst als {seen[list_key][-1] + 1}e item)",  # type: ignore[operator]
+                problems.append(Problem(node.path, node.parsed.line_of(loc), field_name(loc), f"'{value}' staat twee keer in deze lijst (eerst als {seen[list_key][-1] + 1}e item)",  # type: ignore[operator]
                                         "Verwijder het tweede exemplaar."))
                 continue
             seen[list_key] = loc
@@ -179,6 +182,7 @@ def resolve(nodes: list[Node], broken: frozenset[str] = frozenset()) -> tuple[Kn
             if len(matches) == 1:
                 graph.add_edge(node, str(loc[0]), matches[0], marker.inverse or MODELS[node.kind].PLURAL)
                 continue
+            field, line = field_name(loc), node.parsed.line_of(loc)
             labels = " of ".join(MODELS[k].LABEL for k in marker.kinds)
             if not matches and any(f"{kind}:{value}" in broken for kind in marker.kinds):
                 continue

@@ -11,6 +11,7 @@ pairs: the cost grows with the number of relations, not its square.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -135,29 +136,47 @@ class Lens:
         return traits
 
     @cached_property
-    def _trait_index(self) -> dict[tuple[str, str], list[Node]]:
-        index: dict[tuple[str, str], list[Node]] = defaultdict(list)
+    def _trait_index(self) -> dict[tuple[str, str], list[str]]:
+        """Trait -> keys of the cases that have it."""
+        index: dict[tuple[str, str], list[str]] = defaultdict(list)
         for case in self.graph.by_kind["case"]:
             for trait, _, _ in self._traits(case):
-                index[trait].append(case)
+                index[trait].append(case.key)
         return index
 
+    @cached_property
+    def _case_traits(self) -> dict[str, set[tuple[str, str]]]:
+        return {case.key: {trait for trait, _, _ in self._traits(case)} for case in self.graph.by_kind["case"]}
+
     def related_cases(self, case: Node, limit: int = MAX_RELATED) -> list[tuple[Node, int, str]]:
-        """Other cases ranked by points for what they share (most first, then by title), with the reasons."""
+        """Other cases ranked by points for what they share (most first, then by title), with the reasons.
+
+        The points are added per trait over all cases that have it (in C, through Counter.update),
+        so a broad trait such as a province costs little; reasons are worked out for the winners only.
+        """
+        traits = self._traits(case)
         scores: Counter[str] = Counter()
-        reasons: dict[str, list[str]] = defaultdict(list)
-        others: dict[str, Node] = {}
-        same_municipality: set[str] = set()
-        for trait, points, reason in self._traits(case):
-            for other in self._trait_index.get(trait, ()):
-                if other is case:
-                    continue
-                if trait[0] == "municipality":
-                    same_municipality.add(other.key)
-                elif trait[0] == "province" and other.key in same_municipality:
-                    continue  # the same municipality already says it
-                scores[other.key] += points
-                reasons[other.key].append(reason)
-                others[other.key] = other
-        ranked = sorted(scores, key=lambda key: (-scores[key], others[key].label.casefold()))
-        return [(others[key], scores[key], ", ".join(reasons[key])) for key in ranked[:limit]]
+        same_place: set[str] = set()
+        for trait, points, _ in traits:
+            members = self._trait_index.get(trait, [])
+            for _ in range(points):
+                scores.update(members)
+            if trait[0] == "municipality":
+                same_place = set(members)
+        if same_place:  # the same municipality already says it: no province point on top
+            for trait, points, _ in traits:
+                if trait[0] == "province":
+                    in_both = [key for key in self._trait_index.get(trait, []) if key in same_place]
+                    for _ in range(points):
+                        scores.subtract(in_both)
+        scores.pop(case.key, None)
+        nodes = self.graph.nodes
+        ranked = heapq.nsmallest(limit, (key for key, score in scores.items() if score > 0),
+                                 key=lambda key: (-scores[key], nodes[key].title_key))
+        result = []
+        for key in ranked:
+            shared = self._case_traits[key]
+            reasons = [reason for trait, _, reason in traits if trait in shared
+                       and not (trait[0] == "province" and key in same_place)]
+            result.append((nodes[key], scores[key], ", ".join(reasons)))
+        return result

@@ -200,47 +200,94 @@ def read_text(raw: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _check_events(text: str) -> None:
-    """Refuse anchors, aliases, tags and deep nesting, reading libyaml's event stream (fast, in C)."""
-    depth = 0
+def _from_events(text: str) -> tuple[Any, dict[Path_, int]]:
+    """Data and line map in one pass over libyaml's event stream (C), with every strict rule:
+    no anchors, aliases or tags, no deep nesting, no duplicate keys, every scalar text."""
+    lines: dict[Path_, int] = {}
+    stack: list[tuple[Any, Path_]] = []  # (container, its path)
+    pending_key: list[str | None] = []  # per open mapping: the key waiting for its value
+    root: Any = None
+    documents = 0
     for event in yaml.parse(text, Loader=_FAST):
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise ReadError(event.start_mark.line + 1, f"de velden zijn meer dan {MAX_DEPTH} niveaus diep genest",
-                                "Een inhoudsbestand heeft hooguit een paar niveaus: velden, lijsten en een groep velden.")
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
-        if isinstance(event, yaml.AliasEvent):
-            raise ReadError(event.start_mark.line + 1, f"verwijzing '*{event.anchor}' (YAML-alias) is niet toegestaan",
+        kind = type(event)
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise ReadError(event.start_mark.line + 1, "het bestand bevat meer dan één YAML-document (een tweede regel '---')",
+                                "Een inhoudsbestand is één document: verwijder de extra regel '---'.")
+        if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent):
+            continue
+        line = event.start_mark.line + 1
+        if kind is yaml.AliasEvent:
+            raise ReadError(line, f"verwijzing '*{event.anchor}' (YAML-alias) is niet toegestaan",
                             "Schrijf de waarde gewoon opnieuw uit; ankers (&) en aliassen (*) maken bestanden moeilijk leesbaar.")
-        for value, message, hint in (
-            (getattr(event, "tag", None), "YAML-tag '{}' is niet toegestaan", "Laat de tag (het woord dat met ! begint) weg; schrijf gewoon de waarde."),
-            (getattr(event, "anchor", None), "anker '&{}' (YAML-anker) is niet toegestaan", "Schrijf de waarde gewoon uit zonder '&'."),
-        ):
-            if value is not None:
-                raise ReadError(event.start_mark.line + 1, message.format(value), hint)
-
-
-def _compose(text: str) -> Node | None:
-    """The node tree of `text`. With libyaml: events checked, then composed in C. A file with a
-    problem is read again by the pure-Python strict composer, whose messages we translate."""
-    if _FAST is not None:
-        try:
-            _check_events(text)
-            return yaml.compose(text, Loader=_FAST)
-        except yaml.YAMLError:
-            pass  # read again below, for the message
-    loader = _StrictComposer(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
+        if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+            stack.pop()
+            if kind is yaml.MappingEndEvent:
+                pending_key.pop()
+            continue
+        if event.tag is not None:
+            raise ReadError(line, f"YAML-tag '{event.tag}' is niet toegestaan", "Laat de tag (het woord dat met ! begint) weg; schrijf gewoon de waarde.")
+        if event.anchor is not None:
+            raise ReadError(line, f"anker '&{event.anchor}' (YAML-anker) is niet toegestaan", "Schrijf de waarde gewoon uit zonder '&'.")
+        if stack:
+            parent, parent_path = stack[-1]
+            if isinstance(parent, dict) and pending_key[-1] is None:  # this event is a key
+                if kind is not yaml.ScalarEvent:
+                    raise ReadError(line, "een veldnaam moet gewone tekst zijn", field=field_name(parent_path))
+                key = event.value
+                if key == "<<":
+                    raise ReadError(line, "samenvoegen met '<<' is niet toegestaan", field=field_name(parent_path))
+                if key in parent:
+                    raise ReadError(line, f"staat twee keer in dit bestand (eerst op regel {lines[(*parent_path, key)]})",
+                                    "Elk veld mag maar één keer voorkomen: voeg de twee samen of verwijder er één.",
+                                    field=field_name((*parent_path, key)))
+                lines[(*parent_path, key)] = line
+                pending_key[-1] = key
+                continue
+            path: Path_ = (*parent_path, pending_key[-1]) if isinstance(parent, dict) else (*parent_path, len(parent))
+        else:
+            path = ()
+        lines.setdefault(path, line)
+        if kind is yaml.ScalarEvent:
+            value: Any = None if event.style is None and event.value in _NULLS else event.value
+        elif kind is yaml.MappingStartEvent:
+            value = {}
+        else:
+            value = []
+        if stack:
+            parent = stack[-1][0]
+            if isinstance(parent, dict):
+                parent[pending_key[-1]] = value
+                pending_key[-1] = None
+            else:
+                parent.append(value)
+        else:
+            root = value
+        if kind is not yaml.ScalarEvent:
+            if len(stack) >= MAX_DEPTH:
+                raise ReadError(line, f"de velden zijn meer dan {MAX_DEPTH} niveaus diep genest",
+                                "Een inhoudsbestand heeft hooguit een paar niveaus: velden, lijsten en een groep velden.")
+            stack.append((value, path))
+            if kind is yaml.MappingStartEvent:
+                pending_key.append(None)
+    return root, lines
 
 
 def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int]]:
+    if _FAST is not None:
+        try:
+            data, lines = _from_events(text)
+        except ReadError as exc:
+            exc.line += line_offset
+            raise
+        except yaml.YAMLError:
+            pass  # a syntax error: read again below, for a message we can translate
+        else:
+            return data, ({k: v + line_offset for k, v in lines.items()} if line_offset else lines)
+    loader = _StrictComposer(text)
     try:
-        node = _compose(text)
+        node = loader.get_single_node()
     except ReadError as exc:
         exc.line += line_offset
         raise
@@ -249,6 +296,8 @@ def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int]]
         raise ReadError(line + line_offset, message, hint) from None
     except yaml.YAMLError as exc:
         raise ReadError(1 + line_offset, f"dit is geen geldige YAML ({exc})") from None
+    finally:
+        loader.dispose()
     lines: dict[Path_, int] = {}
     if node is None:
         return None, lines
