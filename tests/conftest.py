@@ -106,14 +106,14 @@ class Site:
             target.write_text(textwrap.dedent(text), encoding="utf-8")
         return target
 
-    def build(self, *extra: str, tool: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+    def build(self, *extra: str, tool: str = "mkdocs", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         """Run the real command line, as a user would."""
         return subprocess.run(
             [sys.executable, "-m", tool, "build", "--strict", "-f", str(self.root / "mkdocs.yml"), *extra],
             cwd=self.root,
             capture_output=True,
             text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         )
 
     def page(self, url_path: str) -> str:

@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 from .core import views
 from .core.graph import Node
 from .core.loader import FileCache, Layout, load
-from .core import handouts, references
+from .core import agenda, handouts, opendata, references
 from .core.pages import INDEXES, OVERVIEWS, PageSpec, describe_source, plan, src_uri, url_path
 from .core.problems import ContentError
 from .core.sanitize import sanitize_html
@@ -164,7 +164,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
                     f"{self.layout.pages_dir}/{written[spec.url_path].src_uri}: deze pagina komt op hetzelfde adres "
                     f"(/{spec.url_path}/) als {describe_source(spec)}. Geef de pagina een andere bestandsnaam."
                 )
-            in_nav = spec.key.startswith("index:") or spec.key == "matrix"
+            in_nav = spec.key.startswith("index:") or spec.key in ("matrix", "opendata")
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             # A leading blank line: editors' text can never be read as front matter.
             file = ContentFile.generated(config, spec.src_uri, content="\n" + spec.body, inclusion=inclusion)
@@ -173,6 +173,12 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             self.specs[spec.src_uri] = spec
             self.urls[spec.key] = file.url
             self.pages[spec.key] = file
+        # Agenda feeds and open data: files next to the pages, made from the same graph.
+        self.book.absolute = {key: urljoin(config.site_url, file.url) for key, file in self.pages.items()} if config.site_url else {}
+        addresses = self.book.absolute or {key: file.url for key, file in self.pages.items()}
+        extra = {**agenda.feeds(self.graph, addresses, config.site_name), **opendata.files(self.graph, addresses, self.book.today.isoformat())}
+        for path, content in extra.items():
+            files.append(File.generated(config, path, content=content))
         # Render every partial now (once per build): its text says whether the page changed.
         self.rendered: dict[str, Markup] = {}
         fingerprints: dict[str, str] = {}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from annotated_types import Ge
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, StringConstraints, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -79,6 +79,7 @@ Time = Annotated[
     dt.time,
     _form("time", TIME_PATTERN, "'{value}' is geen geldig tijdstip", "Schrijf een uur als UU:MM, bijvoorbeeld 19:30."),
     WithJsonSchema({"type": "string", "pattern": f"^{TIME_PATTERN}$"}),
+    PlainSerializer(lambda value: value.strftime("%H:%M"), return_type=str, when_used="json"),
 ]
 Date = Annotated[dt.date, _form("date", r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "'{value}' is geen geldige datum", "Schrijf een bestaande datum als JJJJ-MM-DD. Een uur hoort in start_time.")]
 

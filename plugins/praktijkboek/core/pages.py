@@ -89,6 +89,8 @@ OVERVIEWS = [
      "Een leeg vak betekent: daar sprak dat netwerk (nog) niet over."),
     ("index:place", "plaatsen/index.md", "places.html", "Plaatsen", "Gemeenten, provincies en landen waar de praktijkvoorbeelden en organisaties zich bevinden."),
     ("index:year", "jaren/index.md", "years.html", "Jaren", "De sessies van alle netwerken, per jaar."),
+    ("opendata", "open-data/index.md", "opendata.html", "Open data en agenda",
+     "Alles in dit praktijkboek is ook als open data te downloaden, en de sessies als agenda om in je eigen agenda te zetten."),
 ]
 
 

@@ -8,9 +8,10 @@ reverse relations, the Dutch dates — live in one tested place and not in Jinja
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
-from . import handouts, taxonomy
+from . import agenda, handouts, jsonld, opendata, taxonomy
 from .formatting import Fact, contact_facts, format_date, format_time_range
 from .graph import KnowledgeGraph, Node
 from .lens import Lens
@@ -194,16 +195,35 @@ def listing_view(graph: KnowledgeGraph, kind: str, heading: str) -> ListingView:
 class HomeView:
     networks: list[Node]
     sessions: list[Node]
+    """The most recent past sessions."""
+    upcoming: list[Node]
     counts: list[tuple[str, str, int]]
     """(kind, Dutch plural, number)."""
     conditions: list[Node]
 
 
-def home_view(graph: KnowledgeGraph) -> HomeView:
-    sessions = [s for s in graph.by_kind["session"] if s.entity.date]  # type: ignore[attr-defined]
-    latest = sorted(sessions, key=lambda s: s.entity.date, reverse=True)[:6]  # type: ignore[attr-defined]
+def home_view(graph: KnowledgeGraph, today: dt.date) -> HomeView:
+    split = agenda.split(graph.by_kind["session"], today)
     counts = [(kind, MODELS[kind].PLURAL, len(nodes)) for kind, nodes in graph.by_kind.items() if nodes]
-    return HomeView(graph.by_kind["network"], latest, counts, graph.by_kind["condition"])
+    return HomeView(graph.by_kind["network"], split.past[:6], split.upcoming[:6], counts, graph.by_kind["condition"])
+
+
+@dataclass
+class OpenDataView:
+    files: list[tuple[str, str, str]]
+    """(site path, name, what it holds)."""
+    feeds: list[tuple[str, str]]
+    """(site path, name) of the iCalendar feeds."""
+
+
+def open_data_view(graph: KnowledgeGraph) -> OpenDataView:
+    files = [
+        (opendata.EXPORT, "praktijkboek.json", "Alle onderdelen van het boek met hun velden en alle verbanden ertussen (JSON)."),
+        (opendata.EXPORT_SCHEMA, "praktijkboek.schema.json", "De beschrijving van dat bestand (JSON Schema)."),
+        (opendata.CASES_CSV, "praktijkvoorbeelden.csv", "De praktijkvoorbeelden als tabel, voor een rekenblad (CSV, UTF-8)."),
+    ]
+    feeds = [(agenda.feed_path(), "Alle sessies")] + [(agenda.feed_path(n), n.label) for n in graph.by_kind["network"]]
+    return OpenDataView(files, feeds)
 
 
 class Book:
@@ -212,6 +232,9 @@ class Book:
     def __init__(self, graph: KnowledgeGraph):
         self.graph = graph
         self.lens = Lens(graph)
+        self.today = agenda.build_date()
+        self.absolute: dict[str, str] = {}
+        """Absolute page addresses by key, when the site has a site_url (set by the host adapter)."""
         self.places = {group.key: group for group in taxonomy.places(graph)}
         self.years = {group.key: group for group in taxonomy.years(graph)}
 
@@ -226,8 +249,17 @@ class Book:
             view = entity_view(self, node)
             if node.kind == "session":
                 view.extra["handout"] = handouts.handout(self.graph, node, url)
+                date = getattr(node.entity, "date", None)
+                if date:
+                    view.extra["ics"] = agenda.session_path(node)
+                    view.extra["status"] = "upcoming" if date >= self.today else "past"
             if node.kind == "network":
                 view.extra["pack"] = handouts.pack_path(node)
+                view.extra["feed"] = agenda.feed_path(node)
+                view.extra["split"] = agenda.split(view.extra["sessions"], self.today)  # type: ignore[arg-type]
+            data = jsonld.describe(self.graph, node, url, self.absolute)
+            if data:
+                view.extra["jsonld"] = jsonld.script_text(data)
             return node.kind, view
         if prefix == "index" and rest in MODELS:
             return "listing", listing_view(self.graph, rest, title)
@@ -242,5 +274,7 @@ class Book:
         if key == "matrix":
             return "matrix", self.lens.matrix()
         if key == "home":
-            return "home", home_view(self.graph)
+            return "home", home_view(self.graph, self.today)
+        if key == "opendata":
+            return "opendata", open_data_view(self.graph)
         raise KeyError(key)

@@ -1,0 +1,135 @@
+"""The agenda: iCalendar feeds of sessions, and upcoming versus past by the build date.
+
+- one feed for all sessions, one per network, and one file per session (the "add to
+  calendar" link on its page);
+- UIDs are stable (made of the session's id), so a calendar that subscribed updates
+  the event instead of adding a copy;
+- times are in Europe/Brussels, with the time zone described in the feed; a session
+  without a time is an all-day event; a session without a date is left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, Timezone
+
+from .graph import KnowledgeGraph, Node
+from .models import Session
+
+TIMEZONE = ZoneInfo("Europe/Brussels")
+AGENDA_DIR = "agenda"
+UID_DOMAIN = "praktijkboek"
+
+
+def build_date() -> dt.date:
+    """Today, or the date of SOURCE_DATE_EPOCH (reproducible builds and tests)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).astimezone(TIMEZONE).date()
+    return dt.datetime.now(TIMEZONE).date()
+
+
+def feed_path(network: Node | None = None) -> str:
+    return f"{AGENDA_DIR}/{network.id}.ics" if network else f"{AGENDA_DIR}/alle-sessies.ics"
+
+
+def session_path(session: Node) -> str:
+    network, _, name = session.id.partition("/")
+    return f"{AGENDA_DIR}/{network}/{name}.ics"
+
+
+def uid(session: Node) -> str:
+    return f"{session.id.replace('/', '.')}@{UID_DOMAIN}"
+
+
+@dataclass
+class Split:
+    upcoming: list[Node]
+    """Sessions on or after the build date, soonest first."""
+    past: list[Node]
+    """Sessions before the build date, most recent first."""
+    undated: list[Node]
+
+
+def split(sessions: list[Node], today: dt.date) -> Split:
+    dated = [s for s in sessions if getattr(s.entity, "date", None)]
+    upcoming = sorted((s for s in dated if s.entity.date >= today), key=lambda s: s.sort_key())  # type: ignore[attr-defined]
+    past = sorted((s for s in dated if s.entity.date < today), key=lambda s: s.sort_key(), reverse=True)  # type: ignore[attr-defined]
+    return Split(upcoming, past, [s for s in sessions if not getattr(s.entity, "date", None)])
+
+
+def event(graph: KnowledgeGraph, session: Node, url: str | None, stamp: dt.datetime) -> Event | None:
+    e = session.entity
+    assert isinstance(e, Session)
+    if e.date is None:
+        return None
+    network = graph.network_of(session)
+    item = Event()
+    item.add("uid", uid(session))
+    item.add("dtstamp", stamp)
+    item.add("summary", f"{e.title} ({network.label})")
+    if e.start_time:
+        start = dt.datetime.combine(e.date, e.start_time, tzinfo=TIMEZONE)
+        item.add("dtstart", start)
+        item.add("dtend", dt.datetime.combine(e.date, e.end_time, tzinfo=TIMEZONE) if e.end_time else start + dt.timedelta(hours=2))
+    else:  # all day
+        item.add("dtstart", e.date)
+        item.add("dtend", e.date + dt.timedelta(days=1))
+    if e.place:
+        item.add("location", e.place)
+    description = [e.summary or "", f"Netwerk: {network.label}"]
+    if url:
+        description.append(url)
+        item.add("url", url)
+    item.add("description", "\n\n".join(part for part in description if part))
+    return item
+
+
+def calendar(graph: KnowledgeGraph, sessions: list[Node], name: str, urls: dict[str, str], stamp: dt.datetime,
+             timezone: bytes) -> bytes:
+    """An iCalendar file of `sessions`; `urls` maps session keys to absolute page addresses.
+
+    `timezone` is the VTIMEZONE of Europe/Brussels, serialised once for all feeds (see `feeds`).
+    """
+    cal = Calendar()
+    cal.add("prodid", "-//Praktijkboek lerende netwerken//NL")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Europe/Brussels")
+    timed = False
+    for session in sessions:
+        item = event(graph, session, urls.get(session.key), stamp)
+        if item is not None:
+            timed = timed or isinstance(item.decoded("dtstart"), dt.datetime)
+            cal.add_component(item)
+    data = cal.to_ical()
+    # The time zone goes before the first event; iCalendar is line-based, so this is exact.
+    return data.replace(b"BEGIN:VEVENT\r\n", timezone + b"BEGIN:VEVENT\r\n", 1) if timed else data
+
+
+def vtimezone(first: dt.date, last: dt.date) -> bytes:
+    """Europe/Brussels as a VTIMEZONE covering `first` to `last`: the same in every feed, so made once."""
+    return Timezone.from_tzinfo(TIMEZONE, first_date=first, last_date=last).to_ical()
+
+
+def feeds(graph: KnowledgeGraph, urls: dict[str, str], site_name: str) -> dict[str, bytes]:
+    """Every .ics file of the book, by site path."""
+    stamp = dt.datetime.combine(build_date(), dt.time(0, 0), tzinfo=dt.timezone.utc)
+    dates = [s.entity.date for s in graph.by_kind["session"] if getattr(s.entity, "date", None)]  # type: ignore[attr-defined]
+    timezone = vtimezone(dt.date(min(dates).year, 1, 1), dt.date(max(dates).year + 1, 12, 31)) if dates else b""
+
+    def feed(sessions: list[Node], name: str) -> bytes:
+        return calendar(graph, sessions, name, urls, stamp, timezone)
+
+    files = {feed_path(): feed(graph.by_kind["session"], f"{site_name}: alle sessies")}
+    for network in graph.by_kind["network"]:
+        files[feed_path(network)] = feed(graph.sessions_of(network), network.label)
+    for session in graph.by_kind["session"]:
+        if getattr(session.entity, "date", None):
+            files[session_path(session)] = feed([session], session.label)
+    return files

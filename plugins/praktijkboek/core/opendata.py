@@ -1,0 +1,136 @@
+"""Open data: the whole knowledge graph as JSON (with its JSON Schema), and the cases as CSV.
+
+The export holds every entity (its fields as in the content files, its page
+address and its source file) and every relation (source, field, target). It is
+public like the site: contact details a person did not allow to publish are left
+out, exactly as on the pages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .graph import KnowledgeGraph, Node
+from .models import MODELS, Person
+from .schema import schema_for
+
+OPEN_DATA_DIR = "open-data"
+EXPORT = f"{OPEN_DATA_DIR}/praktijkboek.json"
+EXPORT_SCHEMA = f"{OPEN_DATA_DIR}/praktijkboek.schema.json"
+CASES_CSV = f"{OPEN_DATA_DIR}/praktijkvoorbeelden.csv"
+PRIVATE_FIELDS = ("email", "phone")
+
+
+def public_data(node: Node) -> dict[str, Any]:
+    """The entity's fields as JSON, without unpublished contact details."""
+    data = node.entity.model_dump(mode="json", exclude_none=True, exclude={"id"})
+    if isinstance(node.entity, Person) and not node.entity.publish_contact:
+        for name in PRIVATE_FIELDS:
+            data.pop(name, None)
+    return {name: value for name, value in data.items() if value not in ([], {})}
+
+
+def export(graph: KnowledgeGraph, urls: dict[str, str], generated: str) -> dict[str, Any]:
+    """The knowledge graph as one JSON document; `urls` maps entity keys to page addresses."""
+    return {
+        "$schema": "praktijkboek.schema.json",
+        "generated": generated,
+        "entities": [
+            {"kind": node.kind, "id": node.id, "title": node.label, "url": urls.get(node.key), "source": node.path, "data": public_data(node)}
+            for kind in MODELS for node in graph.by_kind[kind]
+        ],
+        "relations": [
+            {"source": edge.source.key, "field": edge.field, "target": edge.target.key}
+            for key in sorted(graph.outgoing) for edge in graph.outgoing[key]
+        ],
+    }
+
+
+def export_schema() -> dict[str, Any]:
+    """JSON Schema of the export, with each kind's `data` described by the content model's own schema."""
+    definitions: dict[str, Any] = {}
+    branches = []
+    for kind in MODELS:
+        schema = schema_for(kind)
+        definitions.update(schema.pop("$defs", {}))
+        for key in ("$schema", "$id"):
+            schema.pop(key, None)
+        definitions[kind] = schema
+        branches.append({"if": {"properties": {"kind": {"const": kind}}}, "then": {"properties": {"data": {"$ref": f"#/$defs/{kind}"}}}})
+    key_pattern = "^(" + "|".join(MODELS) + "):[a-z0-9/-]+$"
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "praktijkboek.schema.json",
+        "title": "Praktijkboek lerende netwerken: open data",
+        "description": "Alle netwerken, sessies, praktijkvoorbeelden, organisaties, personen, thema's, voorwaarden, "
+        "remmende factoren en hefbomen, met hun verbanden.",
+        "type": "object",
+        "required": ["generated", "entities", "relations"],
+        "properties": {
+            "$schema": {"type": "string"},
+            "generated": {"type": "string", "format": "date", "description": "De datum waarop het boek gebouwd werd."},
+            "entities": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["kind", "id", "title", "source", "data"],
+                    "properties": {
+                        "kind": {"enum": list(MODELS), "description": "De soort: network, session, case, ..."},
+                        "id": {"type": "string", "description": "De id (bestandsnaam); een sessie heeft 'netwerk/sessie'."},
+                        "title": {"type": "string"},
+                        "url": {"type": ["string", "null"], "description": "Het adres van de pagina."},
+                        "source": {"type": "string", "description": "Het bronbestand in de repository."},
+                        "data": {"type": "object", "description": "De velden, zoals in het bronbestand."},
+                    },
+                    "allOf": branches,
+                },
+            },
+            "relations": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["source", "field", "target"],
+                    "properties": {
+                        "source": {"type": "string", "pattern": key_pattern, "description": "soort:id van wat verwijst."},
+                        "field": {"type": "string", "description": "Het veld waarin de verwijzing staat ('network': de map van een sessie)."},
+                        "target": {"type": "string", "pattern": key_pattern, "description": "soort:id van waarnaar verwezen wordt."},
+                    },
+                },
+            },
+        },
+        "$defs": definitions,
+    }
+
+
+CSV_COLUMNS = ["id", "titel", "soort", "gemeente", "provincie", "land", "themas", "organisaties", "hefbomen", "sessies", "samenvatting", "pagina"]
+
+
+def cases_csv(graph: KnowledgeGraph, urls: dict[str, str]) -> str:
+    """The cases as CSV (RFC 4180, comma-separated; lists joined with '; ')."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for case in graph.by_kind["case"]:
+        e = case.entity
+        place = getattr(e, "place", None)
+        labels = lambda field: "; ".join(n.label for n in graph.targets(case, field))  # noqa: E731
+        writer.writerow([
+            case.id, case.label, getattr(e, "kind", None) or "",
+            getattr(place, "municipality", None) or "", getattr(place, "province", None) or "", getattr(place, "country", None) or "",
+            labels("themes"), labels("organisations"), labels("levers"),
+            "; ".join(s.label for s in graph.sources(case, kind="session")),
+            " ".join((getattr(e, "summary", None) or "").split()), urls.get(case.key, ""),
+        ])
+    return out.getvalue()
+
+
+def files(graph: KnowledgeGraph, urls: dict[str, str], generated: str) -> dict[str, bytes]:
+    """Every open-data file, by site path."""
+    return {
+        EXPORT: json.dumps(export(graph, urls, generated), ensure_ascii=False, indent=1).encode("utf-8"),
+        EXPORT_SCHEMA: json.dumps(export_schema(), ensure_ascii=False, indent=1).encode("utf-8"),
+        CASES_CSV: ("\ufeff" + cases_csv(graph, urls)).encode("utf-8"),  # BOM: spreadsheets read the accents right
+    }
