@@ -26,7 +26,8 @@ theme:
   features: [content.action.edit]
 plugins:
   - search
-  - praktijkboek
+  - praktijkboek:
+      search: material
 markdown_extensions:
   - attr_list
   - toc:

@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 from .core import views
 from .core.graph import Node
 from .core.loader import FileCache, Layout, load
-from .core import agenda, handouts, opendata, references
+from .core import agenda, handouts, opendata, references, searchindex
 from .core.pages import INDEXES, OVERVIEWS, PageSpec, describe_source, plan, src_uri, url_path
 from .core.problems import ContentError
 from .core.sanitize import sanitize_html
@@ -44,6 +44,11 @@ class PraktijkboekConfig(Config):
     content_dir = c.Type(str, default="content")
     """Folder with what networks share: cases, organisations, people, themes, conditions, barriers, levers.
     The docs_dir (hand-written pages) may live inside it; it is then skipped by the loader."""
+
+    search = c.Choice(("pagefind", "material"), default="pagefind")
+    """`pagefind`: after the build, Pagefind indexes the site and the header's search box (Material's
+    look) searches it, with filters; the index is fetched in small parts, so it scales to large books.
+    Leave Material's `search` plugin out of mkdocs.yml then. `material`: Material's own search plugin."""
 
     default_nav = c.Type(bool, default=True)
     """When mkdocs.yml has no `nav`, use one of index pages only. Entity pages stay out of the
@@ -134,6 +139,11 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         docs = Path(config.docs_dir).resolve()
         pages_dir = os.path.relpath(docs, root).replace(os.sep, "/")
         self.layout = Layout(root, self.config.networks_dir, self.config.content_dir, pages_dir)
+        if self.config.search == "pagefind":
+            if "search" in config.plugins or "material/search" in config.plugins:
+                raise PluginError("praktijkboek: search: pagefind, maar ook Material's plugin 'search' staat in mkdocs.yml. "
+                                  "Haal 'search' uit plugins, of zet search: material bij praktijkboek.")
+            config.extra["praktijkboek_search"] = "pagefind"
         if config.nav is None and self.config.default_nav:
             config.nav = [{"Start": "index.md"}] + [{title: uri} for _, uri, title, _ in INDEXES] + [
                 {title: uri} for _, uri, _, title, _ in OVERVIEWS
@@ -243,7 +253,13 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         target = Path(config.site_dir) / handouts.HANDOUT_DIR / "manifest.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(handouts.manifest(self.graph, pages), ensure_ascii=False, indent=1), encoding="utf-8")
-        self._keep_search_index_whole(Path(config.site_dir))
+        if self.config.search == "pagefind":
+            try:
+                searchindex.build_index(Path(config.site_dir))
+            except searchindex.SearchIndexError as exc:
+                raise PluginError(str(exc)) from None
+        else:
+            self._keep_search_index_whole(Path(config.site_dir))
 
     def _keep_search_index_whole(self, site_dir: Path) -> None:
         """In a dirty rebuild Material's search indexes only the pages it rebuilt: add back the others."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import agenda, handouts, jsonld, opendata, taxonomy
+from . import agenda, handouts, jsonld, opendata, searchindex, taxonomy
 from .formatting import Fact, contact_facts, format_date, format_time_range
 from .graph import KnowledgeGraph, Node
 from .lens import Lens
@@ -257,6 +257,7 @@ class Book:
                 view.extra["pack"] = handouts.pack_path(node)
                 view.extra["feed"] = agenda.feed_path(node)
                 view.extra["split"] = agenda.split(view.extra["sessions"], self.today)  # type: ignore[arg-type]
+            view.extra["filters"] = searchindex.filters(self.graph, node)
             data = jsonld.describe(self.graph, node, url, self.absolute)
             if data:
                 view.extra["jsonld"] = jsonld.script_text(data)

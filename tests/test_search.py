@@ -1,0 +1,135 @@
+"""Search as a reader uses it: the real search box in headless Chromium, with Pagefind's index of a built site."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, Site
+
+SEARCH_SITE = {
+    "content/pages/index.md": "# Zoekboek\n\nWelkom.\n",
+    "networks/buurtpunt/network.yml": "title: Lerend netwerk buurtpunt\nkind: lerend netwerk\nthemes: [mobiliteit]\n",
+    "networks/buurtpunt/sessions/s1.yml": "title: Werken aan buurtpunten\ndate: 2019-06-06\nplace: Leuven\ncases: [coop]\nspeakers: [anna]\n",
+    "networks/leerkring/network.yml": "title: Leerkring wijkwerk\nkind: leerkring\n",
+    "networks/leerkring/sessions/s2.yml": "title: Startsessie\ndate: 2018-04-05\nthemes: [participatie]\n",
+    "content/cases/coop.yml": "title: Dorpswinkel als coöperatie\nthemes: [participatie]\nplace: {municipality: Halle}\n",
+    "content/people/anna.yml": "name: Anna Peeters\nrole: buurtwerker\n",
+    "content/themes/mobiliteit.yml": "title: Mobiliteit\n",
+    "content/themes/participatie.yml": "title: Participatie\n",
+    "content/conditions/gedeelde-agenda.yml": "title: Gedeelde agenda\norder: 1\ndefinition: Alle actoren delen een visie.\n",
+}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory):
+    site = Site(tmp_path_factory.mktemp("search"), SEARCH_SITE)
+    config = (site.root / "mkdocs.yml").read_text().replace("  - search\n  - praktijkboek:\n      search: material\n", "  - praktijkboek\n")
+    assert "search: material" not in config
+    (site.root / "mkdocs.yml").write_text(config)
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    assert (site.root / "site/pagefind/pagefind.js").is_file()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site.root / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    from praktijkboek.core.pdf import browser
+
+    with browser() as instance:
+        yield instance
+
+
+def search(chromium, url: str, query: str, *, keyboard_only: bool = True, phone: bool = False) -> tuple[object, list[str]]:
+    page = chromium.new_page(viewport={"width": 390, "height": 800} if phone else {"width": 1280, "height": 800})
+    page.goto(url)
+    if keyboard_only:
+        page.keyboard.press("/")
+    else:
+        page.click("label.md-header__button[for=__search]")
+    box = page.locator("[data-pb-search-query]")
+    box.wait_for(state="visible")
+    box.press_sequentially(query, delay=10)
+    page.wait_for_function("document.querySelector('.md-search-result__article') || "
+                           "document.querySelector('[data-pb-search-meta]').textContent === 'Geen resultaten'", timeout=15000)
+    return page, page.locator(".md-search-result__article h1").all_inner_texts()
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Anna", "Anna Peeters"),                        # a person by name
+    ("Halle", "Dorpswinkel als coöperatie"),          # a case by its place
+    ("buurtpunt", "Werken aan buurtpunten"),          # Dutch stemming: buurtpunt finds buurtpunten
+    ("cooperatie", "Dorpswinkel als coöperatie"),     # folded accents
+    ("Mobiliteit", "Lerend netwerk buurtpunt"),       # a network by its theme
+    ("buurtwerker", "Anna Peeters"),                  # a person by role
+])
+def test_the_search_box_finds(served, chromium, query: str, expected: str):
+    page, titles = search(chromium, served, query)
+    assert expected in titles, titles
+    page.close()
+
+
+def test_filters_narrow_the_results(served, chromium):
+    page, titles = search(chromium, served, "participatie")
+    assert {"Startsessie", "Dorpswinkel als coöperatie"} <= set(titles)
+    page.click("[data-pb-search-filtersummary]")
+    page.locator('[data-pb-filter="soort"] input[value="Sessie"]').check()
+    page.wait_for_timeout(600)
+    assert page.locator(".md-search-result__article h1").all_inner_texts() == ["Startsessie"]
+    page.locator('[data-pb-filter="soort"] input[value="Sessie"]').uncheck()
+    page.locator('[data-pb-filter="jaar"] input[value="2019"]').check()
+    page.wait_for_timeout(600)
+    assert "Startsessie" not in page.locator(".md-search-result__article h1").all_inner_texts()
+    for name in ("soort", "thema", "netwerk", "jaar", "voorwaarde"):
+        assert page.locator(f'[data-pb-filter="{name}"]').count() == 1, name
+    page.close()
+
+
+def test_search_works_with_the_keyboard_alone(served, chromium):
+    page, titles = search(chromium, served, "Anna")
+    assert titles[0] == "Anna Peeters"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.matches('[data-pb-search-query]')")
+    page.keyboard.press("Escape")
+    assert not page.locator(".md-search__output").is_visible()
+    page.keyboard.press("/")
+    page.wait_for_function("document.activeElement.matches('[data-pb-search-query]')")
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/personen/anna/")
+    page.close()
+
+
+def test_search_opens_from_the_header_button_on_a_phone(served, chromium):
+    page, titles = search(chromium, served, "Leuven", keyboard_only=False, phone=True)
+    assert "Werken aan buurtpunten" in titles
+    page.close()
+
+
+def test_the_repository_builds_its_search_index(tmp_path: Path):
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path)], cwd=REPO,
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "pagefind/pagefind.js").is_file()
+    assert 'data-pb-search' in (tmp_path / "index.html").read_text()
+    assert not (tmp_path / "search/search_index.json").exists(), "one search engine, not two"
