@@ -40,11 +40,13 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 def timed_child(args: list[str], cwd: Path) -> tuple[float, int]:
     """(wall seconds, peak RSS in MiB) of one child process; fails loudly if it fails."""
     started = time.perf_counter()
-    process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{' '.join(args)} failed in {cwd}: {process.stderr.read().decode()[-2000:] if process.stderr else ''}")
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child can never block
+        process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            raise RuntimeError(f"{' '.join(args)} failed in {cwd}: {errors.read().decode()[-2000:]}")
     return seconds, usage.ru_maxrss // 1024
 
 
@@ -180,7 +182,7 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
     text = report(rows, args)
     if args.output != "-":
-        write_section("build", text)
+        write_section("build", text, Path(args.output))
     print(text)
     if args.json:
         print(json.dumps(rows))

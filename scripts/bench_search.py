@@ -152,7 +152,7 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
     text = report(rows, args.sizes)
     if args.output != "-":
-        write_section("search", text)
+        write_section("search", text, Path(args.output))
     print(text)
 
 

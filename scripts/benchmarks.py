@@ -23,10 +23,10 @@ def machine() -> str:
     return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}, {chromium}; {date.today().isoformat()}"
 
 
-def write_section(name: str, body: str) -> None:
-    """Replace (or add) the section between `<!-- name -->` markers in docs/benchmarks.md."""
-    text = REPORT.read_text(encoding="utf-8") if REPORT.exists() else HEADER
+def write_section(name: str, body: str, report: Path = REPORT) -> None:
+    """Replace (or add) the section between `<!-- name -->` markers in a Markdown report (docs/benchmarks.md)."""
+    text = report.read_text(encoding="utf-8") if report.exists() else HEADER
     block = f"<!-- {name} -->\n{body.strip()}\n<!-- /{name} -->"
     pattern = re.compile(rf"<!-- {re.escape(name)} -->.*?<!-- /{re.escape(name)} -->", re.S)
     text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"
-    REPORT.write_text(text, encoding="utf-8")
+    report.write_text(text, encoding="utf-8")

@@ -35,7 +35,7 @@ def ics(site: Site, path: str) -> Calendar:
 
 
 def test_the_feed_of_all_sessions(dated_site: Site):
-    cal = ics(dated_site, "alle-sessies.ics")
+    cal = ics(dated_site, "index.ics")
     events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
     assert set(events) == {"buurtpunt.bijeenkomst-1@praktijkboek", "buurtpunt.bijeenkomst-2@praktijkboek", "buurtpunt.zonder-uur@praktijkboek"}
     timed = events["buurtpunt.bijeenkomst-1@praktijkboek"]
@@ -130,3 +130,20 @@ def test_the_open_data_page_links_every_download(dated_site: Site):
     for href in re.findall(r'href="([^"]+)" data-pb-(?:download|feed)=', html):
         assert (dated_site.root / "site/open-data" / href).resolve().is_file(), href
     assert len(re.findall(r"data-pb-feed=", html)) == 2
+
+
+def test_csv_cells_never_start_a_formula(site: Site):
+    site.write("content/cases/dorv.md", "---\ntitle: \"=HYPERLINK(\\\"https://kwaad.example\\\")\"\nsummary: \"+31 6 12345678 bellen\"\n---\n")
+    assert site.build().returncode == 0
+    rows = list(csv.DictReader(io.StringIO((site.root / "site/open-data/praktijkvoorbeelden.csv").read_bytes().decode("utf-8-sig"))))
+    dorv = next(r for r in rows if r["id"] == "dorv")
+    assert dorv["titel"].startswith("'=") and dorv["samenvatting"].startswith("'+")
+
+
+def test_no_empty_calendars(site: Site):
+    site.write("networks/leeg/network.yml", "title: Netwerk zonder data\nkind: overleg\n")
+    site.write("networks/leeg/sessions/later.yml", "title: Ooit\n")
+    assert site.build().returncode == 0
+    assert not (site.root / "site/agenda/leeg.ics").exists()
+    assert "data-pb-feed" not in site.page("netwerken/leeg")
+    assert (site.root / "site/agenda/buurtpunt.ics").is_file()

@@ -205,3 +205,19 @@ def test_a_hand_written_page_on_a_generated_address_fails_the_build(site: Site):
     result = site.build()
     assert result.returncode != 0
     assert "content/pages/personen.md: deze pagina komt op hetzelfde adres (/personen/) als het overzicht 'Personen'" in result.stderr
+
+
+def test_front_matter_of_hand_written_pages_is_limited(site: Site):
+    site.write("content/pages/over.md", "---\ntitle: Over\nsubtitle: <img src=x onerror=alert(1)>\n---\n# Over\n")
+    result = site.build()
+    assert result.returncode != 0
+    assert "content/pages/over.md: veld 'subtitle' bovenaan de pagina wordt niet ondersteund. Toegestaan: description, hide, title." in result.stderr
+
+
+def test_editors_cannot_take_the_themes_element_ids(site: Site):
+    site.write("content/cases/dorv.md", "---\ntitle: Dorv\n---\n## Kop {#__search}\n\n## Gewone kop\n")
+    assert site.build().returncode == 0
+    html = site.page("praktijkvoorbeelden/dorv")
+    body = html[html.index("data-pb-body"):]
+    assert 'id="__search"' not in body[: body.index("</div>")]
+    assert 'id="gewone-kop"' in body

@@ -141,3 +141,11 @@ def test_a_theme_outside_the_allow_list_fails_with_file_and_line(tmp_path: Path)
     result = site.build()
     assert result.returncode != 0
     assert "content/cases/cafe.yml:4: veld 'themes', 2e item: 'mobilitijt' bestaat niet als thema\n    Bedoel je 'mobiliteit'?" in result.stderr
+
+
+def test_one_place_written_two_ways_is_one_page(tmp_path: Path):
+    site = Site(tmp_path, LENS_SITE)
+    site.write("content/cases/cafe.yml", "title: Café\nplace: {municipality: Sint-Niklaas}\n")
+    site.write("content/cases/los.yml", "title: Los voorbeeld\nplace: {municipality: Sint Niklaas}\n")
+    assert site.build().returncode == 0
+    assert links(site.page("plaatsen/gemeente-sint-niklaas"), "place:case") == ["case:cafe", "case:los"]

@@ -217,3 +217,8 @@ def test_the_fast_and_the_strict_reader_agree_on_every_content_file():
         assert fast == (strict, lines), path
         checked += 1
     assert checked > 50
+
+
+def test_an_implausible_year_is_a_typo(tmp_path: Path):
+    report = _problems(tmp_path, SESSION, "title: Sessie\ndate: 2109-06-06\n")
+    assert f"{SESSION}:2: veld 'date': '2109-06-06' ligt niet tussen 1900 en 2100; een tikfout in het jaar?" in report

@@ -59,3 +59,27 @@ def test_the_benchmark_runs_on_a_small_book():
     assert row["entities"] == 100
     assert row["built_pages"] >= row["pages"] - 1, "every page of the book is in the built site"
     assert row["build_s"] > 0 and row["baseline_s"] > 0 and row["rss_mib"] > 0
+
+
+def test_a_dirty_rebuild_removes_deleted_pages_and_updates_links_in_hand_written_pages(site: Site, tmp_path: Path):
+    out = tmp_path / "out"
+    site.write("content/pages/over.md", "# Over\n\nZie [[case:dorv]].\n")
+    _build(site, out)
+    assert ">Dorv</a>" in (out / "over/index.html").read_text()
+    site.write("content/cases/dorv.md", "---\ntitle: Dorpswinkel Dorv\n---\nEen dorpswinkel.\n")
+    site.write("networks/buurtpunt/sessions/bijeenkomst-1.yml", "title: Participatie\ndate: 2019-06-06\ncases: [dorv]\n")
+    (site.root / "content/cases/repair-cafe.yml").unlink()
+    site.write("networks/buurtpunt/sessions/bijeenkomst-2.md", "---\ntitle: Juridisch kader\ndate: 2019-10-22\n---\nTekst.\n")
+    _build(site, out)
+    assert ">Dorpswinkel Dorv</a>" in (out / "over/index.html").read_text()
+    assert not (out / "praktijkvoorbeelden/repair-cafe/index.html").exists()
+
+
+def test_after_a_failed_build_the_next_one_redoes_every_page(site: Site, tmp_path: Path):
+    out = tmp_path / "out"
+    plugin = _build(site, out)
+    plugin.on_build_error(error=RuntimeError("stopped halfway"))
+    before = _stamps(out)
+    _build(site, out)
+    after = _stamps(out)
+    assert all(after[page] != before[page] for page in before if page != "404.html" and not page.startswith("search"))

@@ -38,7 +38,7 @@ if (root && toggle) {
 
   function open() {
     toggle.checked = true;
-    engine();
+    engine().catch(failed);
     setTimeout(() => input.focus(), 50);
   }
 
@@ -46,9 +46,11 @@ if (root && toggle) {
   // The filters' values are fetched only when the reader opens them.
   filterDetails.hidden = false;
   filterDetails.addEventListener("toggle", async () => {
-    if (filterDetails.open && !filterBox.childElementCount) showFilters(await (await engine()).filters());
+    if (filterDetails.open && !filterBox.childElementCount) {
+      try { showFilters(await (await engine()).filters()); } catch (error) { failed(error); }
+    }
   });
-  input.addEventListener("focus", () => engine());
+  input.addEventListener("focus", () => engine().catch(failed));
   input.addEventListener("input", () => search());
   // Arrow keys move between the box and the results (as in Material); Enter follows a result.
   root.addEventListener("keydown", (event) => {
@@ -78,7 +80,19 @@ if (root && toggle) {
     return filters;
   }
 
-  async function search() {
+  let pause = null;
+  function search() {
+    clearTimeout(pause);
+    pause = setTimeout(() => run().catch(failed), 120); // wait for a pause in typing
+  }
+
+  function failed(error) {
+    meta.textContent = "Zoeken lukt nu niet. Open het boek via de website (niet als bestand) of probeer het later opnieuw.";
+    list.replaceChildren();
+    console.error("praktijkboek search:", error);
+  }
+
+  async function run() {
     const run = ++generation;
     const query = input.value.trim();
     const filters = chosenFilters();
@@ -107,7 +121,7 @@ if (root && toggle) {
       li.dataset.pbSearchMore = "";
       const button = el("button", "md-button", `Meer resultaten (${results.length - from - PAGE})`);
       button.type = "button";
-      button.addEventListener("click", () => more(results, from + PAGE, run));
+      button.addEventListener("click", () => more(results, from + PAGE, run).catch(failed));
       li.append(button);
       list.append(li);
     }

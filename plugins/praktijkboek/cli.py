@@ -29,10 +29,20 @@ class _SettingsLoader(yaml.SafeLoader):
 _SettingsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+class SettingsError(Exception):
+    pass
+
+
 def _settings(config: Path) -> dict[str, Any]:
     if not config.is_file():
         return {}
-    return yaml.load(config.read_text(encoding="utf-8"), Loader=_SettingsLoader) or {}  # noqa: S506 - safe subclass
+    try:
+        settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_SettingsLoader) or {}  # noqa: S506 - safe subclass
+    except yaml.YAMLError as exc:
+        raise SettingsError(f"{config}: dit is geen geldige YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(settings, dict):
+        raise SettingsError(f"{config}: verwacht instellingen als 'naam: waarde'")
+    return settings
 
 
 def layout_from_config(root: Path, config: Path) -> Layout:
@@ -40,8 +50,8 @@ def layout_from_config(root: Path, config: Path) -> Layout:
     settings = _settings(config)
     options: dict[str, Any] = {}
     for plugin in settings.get("plugins") or []:
-        if isinstance(plugin, dict) and "praktijkboek" in plugin:
-            options = plugin["praktijkboek"] or {}
+        if isinstance(plugin, dict) and isinstance(plugin.get("praktijkboek"), dict):
+            options = plugin["praktijkboek"]
     return Layout(
         root,
         networks_dir=options.get("networks_dir", "networks"),
@@ -149,6 +159,17 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _told(func):
+    """Run a command; problems with mkdocs.yml are told, not thrown."""
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return func(args)
+        except SettingsError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+    return run
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="praktijkboek", description="Hulpmiddelen voor het praktijkboek.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -157,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--config", default="mkdocs.yml", help="Het configuratiebestand, relatief aan --root (standaard: mkdocs.yml).")
     check.add_argument("--format", choices=["auto", "human", "github"], default="auto",
                        help="human: leesbaar (kleur in een terminal); github: annotaties voor GitHub Actions; auto: github als GITHUB_ACTIONS=true.")
-    check.set_defaults(func=_validate)
+    check.set_defaults(func=_told(_validate))
     schemas = sub.add_parser("schemas", help="Schrijf de JSON Schema's van alle soorten bestanden (uit het model) naar docs/schemas/.")
     schemas.add_argument("--root", default=".")
     schemas.add_argument("--check", action="store_true", help="Schrijf niets; geef een fout als de schema's verouderd zijn.")
@@ -165,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     links = sub.add_parser("check-links", help="Controleer alle interne links en ankers van een gebouwde site (offline).")
     links.add_argument("--site-dir", default="site")
     links.add_argument("--config", default="mkdocs.yml", help="Voor site_url: het pad waaronder de site staat.")
-    links.set_defaults(func=_check_links)
+    links.set_defaults(func=_told(_check_links))
     new = sub.add_parser("new", help="Maak een nieuw netwerk, een nieuwe sessie of een nieuw praktijkvoorbeeld aan.")
     new.add_argument("kind", choices=["network", "session", "case"], help="Wat je aanmaakt.")
     new.add_argument("id", help="De id: 'mijn-netwerk', 'mijn-netwerk/bijeenkomst-1' of 'mijn-voorbeeld'.")
@@ -174,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--network-kind", default="lerend netwerk", help="Voor een netwerk: het soort netwerk (standaard: lerend netwerk).")
     new.add_argument("--root", default=".")
     new.add_argument("--config", default="mkdocs.yml")
-    new.set_defaults(func=_new)
+    new.set_defaults(func=_told(_new))
     pdf = sub.add_parser("handouts", help="Maak de PDF-handouts van elke sessie en per netwerk in een gebouwde site.")
     pdf.add_argument("--site-dir", default="site", help="De gebouwde site (standaard: site).")
     pdf.set_defaults(func=_handouts)

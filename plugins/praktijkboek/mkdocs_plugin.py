@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 from urllib.parse import urljoin
 from dataclasses import dataclass
@@ -111,6 +110,9 @@ class ContentFile(File):
         return self.generated_by is None and super().is_modified()
 
 
+#: Front matter keys a hand-written page may use (all escaped or checked); others are refused.
+PAGE_META_KEYS = {"title", "description", "hide"}
+
 #: Where the editors' rendered Markdown goes in a pre-rendered partial.
 BODY_MARK = Markup("<!--praktijkboek:body-->")
 
@@ -128,11 +130,6 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
 
     def on_startup(self, *, command, dirty):
         self.dirty = dirty
-        if dirty:
-            # The generic warning is about pages that depend on others; ours say what they depend on
-            # through their fingerprints, so only a renamed hand-written page's nav label can lag.
-            for name in ("mkdocs.commands.build", "properdocs.commands.build"):
-                logging.getLogger(name).addFilter(_DirtyNotice())
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
@@ -186,7 +183,8 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         # Agenda feeds and open data: files next to the pages, made from the same graph.
         self.book.absolute = {key: urljoin(config.site_url, file.url) for key, file in self.pages.items()} if config.site_url else {}
         addresses = self.book.absolute or {key: file.url for key, file in self.pages.items()}
-        extra = {**agenda.feeds(self.graph, addresses, config.site_name), **opendata.files(self.graph, addresses, self.book.today.isoformat())}
+        extra = {**agenda.feeds(self.graph, addresses, config.site_name, self.book.today),
+                 **opendata.files(self.graph, addresses, self.book.today.isoformat())}
         for path, content in extra.items():
             files.append(File.generated(config, path, content=content))
         # Render every partial now (once per build): its text says whether the page changed.
@@ -203,15 +201,19 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         if home is not None:
             kind, view = self.book.view("home")
             self.rendered[home.src_uri] = self._render("home.html", PageInfo(config.site_name, home.url), config, kind, view)
-            fingerprints[home.src_uri] = _digest(self.rendered[home.src_uri])
-            replacement = ContentFile(home.src_uri, home.src_dir, home.dest_dir, home.use_directory_urls, inclusion=home.inclusion)
-            replacement.edit_uri = home.edit_uri
-            files.remove(home)
+        # Hand-written pages depend on the book too (the home overview, [[kind:id]] link labels).
+        for page in written.values():
+            text = Path(page.abs_src_path).read_text(encoding="utf-8", errors="replace") if page.abs_src_path else ""
+            expanded = references.expand(text, page.src_uri, self.graph, src_uri)
+            fingerprints[page.src_uri] = _digest(expanded, self.rendered.get(page.src_uri, ""))
+            replacement = ContentFile(page.src_uri, page.src_dir, page.dest_dir, page.use_directory_urls, inclusion=page.inclusion)
+            replacement.edit_uri = page.edit_uri
+            files.remove(page)
             files.append(replacement)
         for file in files.documentation_pages():
             if isinstance(file, ContentFile):
                 file.changed = fingerprints.get(file.src_uri) != self.fingerprints.get(file.src_uri)
-        self.fingerprints = fingerprints
+        self.pending_fingerprints = fingerprints  # kept only once the build has succeeded (on_post_build)
         self.populated: set[str] = set()
         return files
 
@@ -219,6 +221,14 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         if page.file.src_uri in self.specs:
             page.meta = {}  # generated pages take nothing from front matter (their references are expanded already)
             return markdown
+        # Editors' front matter reaches Material's templates, which do not escape (subtitle, status,
+        # icon, template...): only the keys we handle, and those escaped.
+        unknown = sorted(set(page.meta) - PAGE_META_KEYS)
+        if unknown:
+            raise PluginError(
+                f"{self.layout.pages_dir}/{page.file.src_uri}: veld '{unknown[0]}' bovenaan de pagina wordt niet ondersteund. "
+                f"Toegestaan: {', '.join(sorted(PAGE_META_KEYS))}."
+            )
         # Hand-written pages may link to entities with [[kind:id]] too (checked by the loader).
         return references.expand(markdown, page.file.src_uri, self.graph, src_uri)
 
@@ -246,8 +256,14 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         context = {"config": config, "page": page, "pb": helpers, "body": BODY_MARK}
         return Markup(self.env.get_template(f"{TEMPLATE_DIR}/{template}").render(context))
 
+    def on_build_error(self, error):
+        # The pages of a failed build may not have been written: rebuild them all next time.
+        self.fingerprints = {}
+
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
+        self.fingerprints = self.pending_fingerprints
+        self._remove_stale_pages(Path(config.site_dir))
         # What `praktijkboek handouts` renders: the built session pages and where their PDFs go.
         pages = {key: file.dest_uri for key, file in self.pages.items() if key.startswith("session:")}
         target = Path(config.site_dir) / handouts.HANDOUT_DIR / "manifest.json"
@@ -260,6 +276,16 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
                 raise PluginError(str(exc)) from None
         else:
             self._keep_search_index_whole(Path(config.site_dir))
+
+    def _remove_stale_pages(self, site_dir: Path) -> None:
+        """In a dirty rebuild MkDocs keeps the HTML of pages that no longer exist (a deleted or renamed
+        entity); remove it, so that neither readers nor the search index find them."""
+        current = {file.dest_uri for file in self.pages.values()}
+        for dest in sorted(getattr(self, "generated_dests", set()) - current):
+            path = site_dir / dest
+            if path.is_file():
+                path.unlink()
+        self.generated_dests = current
 
     def _keep_search_index_whole(self, site_dir: Path) -> None:
         """In a dirty rebuild Material's search indexes only the pages it rebuilt: add back the others."""
@@ -285,14 +311,6 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             if path.is_dir():
                 server.watch(str(path))
         return server
-
-
-class _DirtyNotice(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        if "A 'dirty' build is being performed" in record.getMessage():
-            record.levelno, record.levelname = logging.INFO, "INFO"
-            record.msg, record.args = "Snelle herbouw (--dirty): alleen pagina's waarvan de inhoud veranderde, worden opnieuw gemaakt.", ()
-        return True
 
 
 def _digest(*parts: str) -> str:

@@ -27,14 +27,15 @@ UID_DOMAIN = "praktijkboek"
 
 def build_date() -> dt.date:
     """Today, or the date of SOURCE_DATE_EPOCH (reproducible builds and tests)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).astimezone(TIMEZONE).date()
     return dt.datetime.now(TIMEZONE).date()
 
 
 def feed_path(network: Node | None = None) -> str:
-    return f"{AGENDA_DIR}/{network.id}.ics" if network else f"{AGENDA_DIR}/alle-sessies.ics"
+    # `index` can never be a network's id (its page would clash with the networks' index).
+    return f"{AGENDA_DIR}/{network.id}.ics" if network else f"{AGENDA_DIR}/index.ics"
 
 
 def session_path(session: Node) -> str:
@@ -117,18 +118,21 @@ def vtimezone(first: dt.date, last: dt.date) -> bytes:
     return Timezone.from_tzinfo(TIMEZONE, first_date=first, last_date=last).to_ical()
 
 
-def feeds(graph: KnowledgeGraph, urls: dict[str, str], site_name: str) -> dict[str, bytes]:
-    """Every .ics file of the book, by site path."""
-    stamp = dt.datetime.combine(build_date(), dt.time(0, 0), tzinfo=dt.timezone.utc)
+def feeds(graph: KnowledgeGraph, urls: dict[str, str], site_name: str, today: dt.date) -> dict[str, bytes]:
+    """Every .ics file of the book, by site path (none for a network without dated sessions)."""
+    stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc)
     dates = [s.entity.date for s in graph.by_kind["session"] if getattr(s.entity, "date", None)]  # type: ignore[attr-defined]
     timezone = vtimezone(dt.date(min(dates).year, 1, 1), dt.date(max(dates).year + 1, 12, 31)) if dates else b""
 
     def feed(sessions: list[Node], name: str) -> bytes:
         return calendar(graph, sessions, name, urls, stamp, timezone)
 
-    files = {feed_path(): feed(graph.by_kind["session"], f"{site_name}: alle sessies")}
+    files = {}
+    if dates:  # a calendar without events is not valid iCalendar
+        files[feed_path()] = feed(graph.by_kind["session"], f"{site_name}: alle sessies")
     for network in graph.by_kind["network"]:
-        files[feed_path(network)] = feed(graph.sessions_of(network), network.label)
+        if any(getattr(s.entity, "date", None) for s in graph.sessions_of(network)):
+            files[feed_path(network)] = feed(graph.sessions_of(network), network.label)
     for session in graph.by_kind["session"]:
         if getattr(session.entity, "date", None):
             files[session_path(session)] = feed([session], session.label)

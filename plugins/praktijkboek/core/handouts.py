@@ -8,13 +8,14 @@ same document. Rendering the PDFs lives in `core/pdf.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import segno
 
 from .graph import KnowledgeGraph, Node
 from .models import Session
+from .lens import ConditionFactors
 from .formatting import Fact, contact_facts, format_date, format_time_range
 
 #: Characters of a case summary on the handout: two to three printed lines.
@@ -67,13 +68,6 @@ class HandoutCase:
 
 
 @dataclass
-class HandoutFactors:
-    condition: Node
-    barriers: list[Node] = field(default_factory=list)
-    levers: list[Node] = field(default_factory=list)
-
-
-@dataclass
 class Handout:
     session: Node
     network: Node
@@ -82,7 +76,7 @@ class Handout:
     speakers: list[tuple[Node, str]]
     """(speaker, context such as the organisation)."""
     cases: list[HandoutCase]
-    factors: list[HandoutFactors]
+    factors: list[ConditionFactors]
     questions: list[str]
     contacts: list[tuple[Node, list[Fact]]]
     """The network's contact people, with only the details they allowed to publish."""
@@ -106,11 +100,11 @@ def handout(graph: KnowledgeGraph, session: Node, url: str | None) -> Handout:
         speakers.append((speaker, org[0].label if org else ""))
     cases = [HandoutCase(c, short(getattr(c.entity, "summary", None)), getattr(getattr(c.entity, "place", None), "label", None))
              for c in graph.targets(session, "cases")]
-    blocks: dict[str, HandoutFactors] = {}
+    blocks: dict[str, ConditionFactors] = {}
     for kind in ("barrier", "lever"):
         for factor in graph.sources(session, kind=kind, field="sources"):
             condition = graph.targets(factor, "condition")[0]
-            block = blocks.setdefault(condition.key, HandoutFactors(condition))
+            block = blocks.setdefault(condition.key, ConditionFactors(condition))
             (block.barriers if kind == "barrier" else block.levers).append(factor)
     factors = sorted(blocks.values(), key=lambda b: b.condition.sort_key())
     contacts = [(person, contact_facts(person.entity)) for person in graph.targets(network, "contacts")]  # type: ignore[arg-type]

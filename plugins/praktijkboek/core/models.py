@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from annotated_types import Ge
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, StringConstraints, WithJsonSchema, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, StringConstraints, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -81,7 +81,18 @@ Time = Annotated[
     WithJsonSchema({"type": "string", "pattern": f"^{TIME_PATTERN}$"}),
     PlainSerializer(lambda value: value.strftime("%H:%M"), return_type=str, when_used="json"),
 ]
-Date = Annotated[dt.date, _form("date", r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "'{value}' is geen geldige datum", "Schrijf een bestaande datum als JJJJ-MM-DD. Een uur hoort in start_time.")]
+def _plausible_year(value: dt.date) -> dt.date:
+    if not 1900 <= value.year <= 2100:
+        raise PydanticCustomError("pb_date_range", "'{value}' ligt niet tussen 1900 en 2100; een tikfout in het jaar?",
+                                  {"value": value.isoformat(), "hint": "Controleer het jaartal."})
+    return value
+
+
+Date = Annotated[
+    dt.date,
+    _form("date", r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "'{value}' is geen geldige datum", "Schrijf een bestaande datum als JJJJ-MM-DD. Een uur hoort in start_time."),
+    AfterValidator(_plausible_year),
+]
 
 
 def nested_model(annotation: Any) -> type[BaseModel] | None:

@@ -108,6 +108,11 @@ def export_schema() -> dict[str, Any]:
 CSV_COLUMNS = ["id", "titel", "soort", "gemeente", "provincie", "land", "themas", "organisaties", "hefbomen", "sessies", "samenvatting", "pagina"]
 
 
+def _cell(value: str) -> str:
+    """A text cell a spreadsheet will not run as a formula (=, +, -, @, tab or CR first gets a ')."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 def cases_csv(graph: KnowledgeGraph, urls: dict[str, str]) -> str:
     """The cases as CSV (RFC 4180, comma-separated; lists joined with '; ')."""
     out = io.StringIO()
@@ -117,13 +122,13 @@ def cases_csv(graph: KnowledgeGraph, urls: dict[str, str]) -> str:
         e = case.entity
         place = getattr(e, "place", None)
         labels = lambda field: "; ".join(n.label for n in graph.targets(case, field))  # noqa: E731
-        writer.writerow([
+        writer.writerow([_cell(value) for value in [
             case.id, case.label, getattr(e, "kind", None) or "",
             getattr(place, "municipality", None) or "", getattr(place, "province", None) or "", getattr(place, "country", None) or "",
             labels("themes"), labels("organisations"), labels("levers"),
             "; ".join(s.label for s in graph.sources(case, kind="session")),
             " ".join((getattr(e, "summary", None) or "").split()), urls.get(case.key, ""),
-        ])
+        ]])
     return out.getvalue()
 
 

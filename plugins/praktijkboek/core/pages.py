@@ -131,10 +131,14 @@ def plan(graph: KnowledgeGraph) -> list[PageSpec]:
         other = taken.setdefault(page.url_path, page)
         if other is page:
             continue
+        with_source = [spec for spec in (page, other) if spec.source]
         for spec, clash in ((page, other), (other, page)):
             if spec.source:
                 problems.append(Problem(spec.source, 1, None, f"deze pagina komt op hetzelfde adres (/{spec.url_path}/) als {describe_source(clash)}",
                                         "Geef het bestand een andere naam (id)."))
+        if not with_source:  # two derived pages (places, years) on one address: never silently one of them
+            problems.append(Problem(page.src_uri, 1, None, f"'{page.title}' en '{other.title}' komen op hetzelfde adres (/{page.url_path}/)",
+                                    "Schrijf de naam van de plaats overal op dezelfde manier."))
     if problems:
         raise ContentError(problems)
     return pages

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from pypdf import PdfWriter
 
+from .handouts import HANDOUT_DIR
+
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -53,10 +55,16 @@ def find_chromium() -> str:
 
 @contextmanager
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise HandoutError("playwright ontbreekt: installeer het project opnieuw (pip install -e .).") from None
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+        try:
+            chromium = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
+        except PlaywrightError as exc:
+            raise HandoutError(f"Chromium start niet: {str(exc).splitlines()[0]}") from None
         try:
             yield chromium
         finally:
@@ -64,10 +72,13 @@ def browser() -> Iterator[object]:
 
 
 def read_manifest(site_dir: Path) -> dict:
-    path = site_dir / "handouts" / "manifest.json"
+    path = site_dir / HANDOUT_DIR / "manifest.json"
     if not path.is_file():
         raise HandoutError(f"{path} ontbreekt: bouw eerst het boek (mkdocs build) in {site_dir}.")
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, OSError) as exc:
+        raise HandoutError(f"{path} is onleesbaar ({exc}): bouw het boek opnieuw.") from None
 
 
 def render_site(site_dir: Path) -> list[Rendered]:
@@ -83,9 +94,12 @@ def render_site(site_dir: Path) -> list[Rendered]:
                 target = site_dir / session["pdf"]
                 target.parent.mkdir(parents=True, exist_ok=True)
                 started = time.perf_counter()
-                page.goto((site_dir / session["page"]).as_uri(), wait_until="load")
-                page.emulate_media(media="print")
-                page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True)
+                try:
+                    page.goto((site_dir / session["page"]).as_uri(), wait_until="load")
+                    page.emulate_media(media="print")
+                    page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True)
+                except Exception as exc:  # playwright's errors: told to the coordinator, not a traceback
+                    raise HandoutError(f"de handout van {session['page']} kon niet gemaakt worden: {str(exc).splitlines()[0]}") from exc
                 rendered.append(Rendered(target, time.perf_counter() - started))
                 pdfs.append(target)
             if pdfs:

@@ -10,6 +10,8 @@ the theme's own elements or pose as them.
 
 from __future__ import annotations
 
+import re
+
 import nh3
 
 ALLOWED_TAGS = set(nh3.ALLOWED_TAGS) | {"details", "summary", "figure", "figcaption", "mark", "abbr", "sup", "sub", "span", "div", "dl", "dt", "dd"}
@@ -32,9 +34,20 @@ ALLOWED_CLASSES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+SAFE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    """Ids only in the form Markdown's table of contents makes them: never the theme's own (`__search`)."""
+    if name == "id" and not SAFE_ID.fullmatch(value):
+        return None
+    return value
+
+
 def sanitize_html(html: str) -> str:
     return nh3.clean(
         html,
+        attribute_filter=_attribute,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         allowed_classes=ALLOWED_CLASSES,

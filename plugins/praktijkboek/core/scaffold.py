@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import re
+
+import yaml
 from pathlib import Path
 from typing import Any, get_args
 
@@ -50,7 +52,11 @@ def _yaml_value(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {_yaml_value(v)}" for k, v in value.items()) + "}"
     text = str(value)
-    return json.dumps(text, ensure_ascii=False) if re.search(r"[:#\[\]{},&*!|>'\"%@`]|^\s|\s$|^$", text) else text
+    try:  # plain only when YAML reads it back as exactly this text
+        plain = yaml.safe_load(text) == text and "\n" not in text and not re.search(r"[:#\[\]{},&*!|>'\"%@`]", text)
+    except yaml.YAMLError:
+        plain = False
+    return text if plain else json.dumps(text, ensure_ascii=False)
 
 
 def _example(info: Any) -> Any:

@@ -66,7 +66,8 @@ def places(graph: KnowledgeGraph) -> list[PlaceGroup]:
             place = getattr(node.entity, "place", None)
             if place is None:
                 continue
-            chain = [groups.setdefault((level, value), PlaceGroup(level, value))
+            # grouped by address: "Sint-Niklaas" and "Sint Niklaas" are one place, not two pages on one URL
+            chain = [groups.setdefault((level, slugify(value)), PlaceGroup(level, value))
                      for level, _ in PLACE_LEVELS if (value := getattr(place, level))]
             for group in chain:
                 group.nodes.append(node)

@@ -115,6 +115,7 @@ def _facts(graph: KnowledgeGraph, node: Node) -> list[Fact]:
         if places:
             level, name = places[-1]
             facts.append(Fact("place", "Plaats", e.place.label, target=taxonomy.PlaceGroup(level, name).key))  # type: ignore[union-attr]
+            # (PlaceGroup.key depends only on the level and the slug of the name, as places() groups them)
         if isinstance(e, Organisation):
             add("website", "Website", e.website, e.website)
     elif isinstance(e, Person):
@@ -222,7 +223,9 @@ def open_data_view(graph: KnowledgeGraph) -> OpenDataView:
         (opendata.EXPORT_SCHEMA, "praktijkboek.schema.json", "De beschrijving van dat bestand (JSON Schema)."),
         (opendata.CASES_CSV, "praktijkvoorbeelden.csv", "De praktijkvoorbeelden als tabel, voor een rekenblad (CSV, UTF-8)."),
     ]
-    feeds = [(agenda.feed_path(), "Alle sessies")] + [(agenda.feed_path(n), n.label) for n in graph.by_kind["network"]]
+    dated = {s.network_id for s in graph.by_kind["session"] if getattr(s.entity, "date", None)}
+    feeds = ([(agenda.feed_path(), "Alle sessies")] if dated else []) + [
+        (agenda.feed_path(n), n.label) for n in graph.by_kind["network"] if n.id in dated]
     return OpenDataView(files, feeds)
 
 
@@ -255,7 +258,8 @@ class Book:
                     view.extra["status"] = "upcoming" if date >= self.today else "past"
             if node.kind == "network":
                 view.extra["pack"] = handouts.pack_path(node)
-                view.extra["feed"] = agenda.feed_path(node)
+                if any(getattr(s.entity, "date", None) for s in view.extra["sessions"]):  # type: ignore[attr-defined]
+                    view.extra["feed"] = agenda.feed_path(node)
                 view.extra["split"] = agenda.split(view.extra["sessions"], self.today)  # type: ignore[arg-type]
             view.extra["filters"] = searchindex.filters(self.graph, node)
             data = jsonld.describe(self.graph, node, url, self.absolute)
