@@ -71,6 +71,8 @@ BAD_FILES = [
     ("body and same-line problems sort", "networks/buurtpunt/sessions/bijeenkomst-2.md",
      "---\nreport: x\ntitle: S\ndate: 2019-06-06\nstart_time: '21:00'\nend_time: '19:00'\n---\nTekst\n",
      "bijeenkomst-2.md:2: veld 'report': staat zowel in de velden bovenaan als als tekst onder de velden"),
+    ("control character", CASE, "title: Repair\x01Café\n", f"{CASE}:1: het bestand bevat een onzichtbaar stuurteken (0x01)"),
+    ("place name too long", CASE, "title: X\nplace:\n  municipality: " + "Lang" * 30 + "\n", f"{CASE}:3: veld 'place', 'municipality': is te lang (hoogstens 80 tekens)"),
     ("too large", CASE, "title: Repair Café\ndescription: |\n" + "  x" * 200_000 + "\n", f"{CASE}:1: het bestand is te groot"),
 ]
 

@@ -63,8 +63,9 @@ def _target(site: Path, page: str, link: str, base: str) -> tuple[str | None, st
     return resolved, unquote(parts.fragment)
 
 
-def check_site(site: Path, base: str = "/") -> tuple[int, list[BrokenLink]]:
-    """(number of internal links checked, broken ones). `base` is the path the site is served under."""
+def check_site(site: Path, base: str = "/", skip: tuple[str, ...] = ()) -> tuple[int, list[BrokenLink]]:
+    """(number of internal links checked, broken ones). `base` is the path the site is served under;
+    links to targets starting with one of `skip` (site-relative) are not checked."""
     base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
     pages: dict[str, _Collector] = {}
     for path in sorted(site.rglob("*.html")):
@@ -76,7 +77,7 @@ def check_site(site: Path, base: str = "/") -> tuple[int, list[BrokenLink]]:
     for page, collector in pages.items():
         for link in collector.links:
             target, fragment = _target(site, page, link, base)
-            if target is None:
+            if target is None or target.startswith(skip):
                 continue
             checked += 1
             if target.startswith(".."):

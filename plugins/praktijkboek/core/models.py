@@ -64,6 +64,8 @@ def _text_form(kind: str, pattern: str, message: str, hint: str) -> Any:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+#: A name that becomes part of an address (places have pages of their own).
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
 Url = _text_form("url", r"https?://\S+", "'{value}' is geen volledig webadres", "Een webadres begint met https:// of http://.")
 Email = _text_form("email", r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", "'{value}' is geen geldig e-mailadres", "Een e-mailadres heeft de vorm naam@organisatie.be.")
 Phone = _text_form("phone", r"\+?[0-9][0-9 ./-]{5,}", "'{value}' is geen geldig telefoonnummer", "Schrijf alleen cijfers, spaties, punten, schuine strepen of koppeltekens.")
@@ -130,9 +132,9 @@ class Link(Strict):
 
 
 class Place(Strict):
-    municipality: Text | None = Field(None, description="De gemeente of stad.", examples=["Hasselt"])
-    province: Text | None = Field(None, description="De provincie of regio.", examples=["Limburg"])
-    country: Text | None = Field(None, description="Het land, voluit.", examples=["België"])
+    municipality: Name | None = Field(None, description="De gemeente of stad.", examples=["Hasselt"])
+    province: Name | None = Field(None, description="De provincie of regio.", examples=["Limburg"])
+    country: Name | None = Field(None, description="Het land, voluit.", examples=["België"])
 
     @model_validator(mode="after")
     def _not_empty(self) -> Place:

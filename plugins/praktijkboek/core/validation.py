@@ -142,6 +142,8 @@ def _translate(model: type[BaseModel], err: dict[str, Any]) -> tuple[str, str | 
         return f"onbekend veld '{name}'", f"{hint} {choices}" if hint else choices
     if value is None and kind in {"string_type", "int_type", "date_type", "time_type", "list_type", "model_type", "bool_type", "literal_error", "string_pattern_mismatch"}:
         return "is leeg, maar moet ingevuld zijn", example or "Vul een waarde in of verwijder het veld als het niet verplicht is."
+    if kind == "string_too_long":
+        return f"is te lang (hoogstens {ctx.get('max_length')} tekens)", "Een plaatsnaam is kort: de naam van een gemeente, provincie of land."
     if kind in {"string_too_short"}:
         return "is leeg, maar moet ingevuld zijn", example
     if kind == "too_short":

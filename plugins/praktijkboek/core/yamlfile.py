@@ -285,7 +285,13 @@ def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int]]
             pass  # a syntax error: read again below, for a message we can translate
         else:
             return data, ({k: v + line_offset for k, v in lines.items()} if line_offset else lines)
-    loader = _StrictComposer(text)
+    try:
+        loader = _StrictComposer(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1 + line_offset
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        raise ReadError(line, f"het bestand bevat een onzichtbaar stuurteken (0x{code:02x})",
+                        "Zo'n teken komt meestal mee bij kopiëren en plakken: typ de regel opnieuw.") from None
     try:
         node = loader.get_single_node()
     except ReadError as exc:

@@ -1,0 +1,177 @@
+"""Hardening: untrusted content never reaches a page unsanitised, links all resolve, random input never crashes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO, Site
+from praktijkboek.core.linkcheck import check_site
+from praktijkboek.core.loader import Layout, load
+from praktijkboek.core.problems import ContentError
+from praktijkboek.core.yamlfile import parse
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+#: Classic payloads: script tags, event handlers, javascript: and data: URLs, attribute breakouts.
+PAYLOADS = [
+    "<script>alert('pb-xss')</script>",
+    "<img src=x onerror=alert('pb-xss')>",
+    "<svg onload=alert('pb-xss')>",
+    "\"><script>alert('pb-xss')</script>",
+    "'><img src=x onerror=alert('pb-xss')>",
+    "[klik](javascript:alert('pb-xss'))",
+    "[klik](data:text/html;base64,PHNjcmlwdD5hbGVydCgncGIteHNzJyk8L3NjcmlwdD4=)",
+    "<a href=\"javascript:alert('pb-xss')\">x</a>",
+    "<iframe src=\"javascript:alert('pb-xss')\"></iframe>",
+    "Tekst\n{: onclick=\"alert('pb-xss')\" }",
+    "</title><script>alert('pb-xss')</script>",
+    "<style>body{background:url(javascript:alert('pb-xss'))}</style>",
+]
+
+
+def _yaml_text(value: str) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+@pytest.fixture(scope="module")
+def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """Every text field of every kind carries every payload."""
+    site = Site(tmp_path_factory.mktemp("xss"))
+    payload = "\n\n".join(PAYLOADS)
+    one = _yaml_text(" ".join(p.replace("\n", " ") for p in PAYLOADS))
+    site.write("networks/buurtpunt/network.yml",
+               f"title: {one}\nkind: lerend netwerk\nsummary: {one}\nperiod: {one}\nregion: {one}\naudience: [{one}]\noffer: [{one}]\n"
+               f"goals: [{one}]\norganisers: [netwerk-mobiliteit]\ncontacts: [bernard]\nthemes: [mobiliteit]\n"
+               f"links:\n  - title: {one}\n    url: https://example.org/a\ndescription: {_yaml_text(payload)}\n")
+    site.write("networks/buurtpunt/sessions/bijeenkomst-1.yml",
+               f"title: {one}\ndate: 2019-06-06\nstart_time: '19:30'\nplace: {one}\nformat: werksessie\nsummary: {one}\nprogramme: [{one}]\n"
+               f"questions: [{one}]\naudience: {one}\ncases: [repair-cafe, dorv]\nspeakers: [anna]\nreport: {_yaml_text(payload)}\n"
+               f"materials:\n  - title: {one}\n    url: https://example.org/b\n")
+    site.write("content/cases/repair-cafe.yml", f"title: {one}\nkind: {one}\nplace: {{municipality: {_yaml_text(PAYLOADS[0])}}}\nsummary: {one}\n"
+                                                f"themes: [mobiliteit]\ndescription: {_yaml_text(payload)}\n")
+    site.write("content/organisations/netwerk-mobiliteit.yml", f"name: {one}\nkind: {one}\nsummary: {one}\ndescription: {_yaml_text(payload)}\n")
+    site.write("content/people/anna.yml", f"name: {one}\nrole: {one}\norganisation: netwerk-mobiliteit\ndescription: {_yaml_text(payload)}\n")
+    site.write("content/themes/mobiliteit.yml", f"title: {one}\ndescription: {_yaml_text(payload)}\n")
+    site.write("content/conditions/gedeelde-agenda.yml", f"title: {one}\norder: 1\ndefinition: {one}\ndescription: {_yaml_text(payload)}\n")
+    site.write("content/barriers/spanningen.yml", f"title: {one}\ncondition: gedeelde-agenda\nsources: [buurtpunt/bijeenkomst-1]\ndescription: {_yaml_text(payload)}\n")
+    site.write("content/pages/over.md", f"# Over\n\n{payload}\n")
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+class _Active(HTMLParser):
+    """What a browser would run or load from a page: scripts, event handlers, URLs, frames, styles."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._script: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            value = (value or "").strip().lower()
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}=...>")
+            if name in ("href", "src", "action", "formaction") and value.startswith(("javascript:", "data:", "vbscript:")):
+                self.found.append(f"<{tag} {name}={value[:30]}>")
+        if tag in ("iframe", "object", "embed"):
+            self.found.append(f"<{tag}>")
+        if tag in ("script", "style"):
+            self._script = ""
+            self._data_only = dict(attrs).get("type") == "application/ld+json"
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script += data
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._script is not None:
+            # JSON-LD may carry the text as data, but never a raw '<' that could end the element.
+            if "pb-xss" in self._script and (not getattr(self, "_data_only", False) or "<" in self._script):
+                self.found.append(f"<{tag}> with the payload")
+            self._script = None
+
+
+def test_no_payload_survives_in_any_built_page(xss_site: Site):
+    site = xss_site.root / "site"
+    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
+    assert len(pages) > 20
+    for path in pages:
+        parser = _Active()
+        parser.feed(path.read_text(encoding="utf-8"))
+        assert parser.found == [], f"{path.relative_to(site)}: {parser.found[:3]}"
+    assert "<script>alert('pb-xss')" not in (site / "search/search_index.json").read_text()
+
+
+def test_the_pages_with_payloads_still_show_the_text(xss_site: Site):
+    html = xss_site.page("netwerken/buurtpunt/bijeenkomst-1")
+    assert "&lt;script&gt;alert(&#39;pb-xss&#39;)&lt;/script&gt;" in html  # escaped, visible as text
+
+
+def test_every_internal_link_of_the_repository_site_resolves(tmp_path: Path):
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path)], cwd=REPO,
+                            capture_output=True, text=True, env=ENV)
+    assert result.returncode == 0, result.stderr
+    handouts = subprocess.run([sys.executable, "-m", "praktijkboek", "handouts", "--site-dir", str(tmp_path)], capture_output=True, text=True)
+    assert handouts.returncode == 0, handouts.stderr
+    checked, broken = check_site(tmp_path, "/praktijkboek/")
+    assert checked > 2000
+    assert broken == []
+
+
+def test_every_internal_link_of_a_generated_1000_entity_site_resolves(tmp_path: Path):
+    book = tmp_path / "book"
+    subprocess.run([sys.executable, str(REPO / "scripts/synthetic.py"), "1000", str(book)], check=True, capture_output=True)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")], cwd=book,
+                            capture_output=True, text=True, env=ENV)
+    assert result.returncode == 0, result.stderr
+    # The handout PDFs are rendered by `praktijkboek handouts` (scripts/build), tested on their own.
+    checked, broken = check_site(tmp_path / "site", "/praktijkboek/", skip=("handouts/",))
+    assert checked > 30_000
+    assert broken == [], broken[:5]
+
+
+def test_the_link_checker_finds_a_broken_link_and_anchor(tmp_path: Path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<a href="a/">ok</a><a href="b/">weg</a><a href="a/#nergens">anker</a><a id="hier"></a><a href="#hier">ok</a>')
+    (tmp_path / "a/index.html").write_text("<h1 id='top'>A</h1>")
+    checked, broken = check_site(tmp_path)
+    assert checked == 4
+    assert [(b.link, b.reason) for b in broken] == [("b/", "b/index.html bestaat niet"), ("a/#nergens", "anker '#nergens' bestaat niet op a/index.html")]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=2000))
+def test_random_bytes_never_crash_the_reader(raw: bytes):
+    for name in ("x.yml", "x.md"):
+        parse(raw, name)  # a ParsedFile or a Problem: never an exception
+
+
+yaml_ish = st.recursive(
+    st.one_of(st.text(max_size=30), st.sampled_from(["title", "date", ":", "- ", "\t", "&a", "*a", "!!str", "---", "[", "{", "'", '"', "#", "\n", "  "])),
+    lambda inner: st.lists(inner, max_size=8).map("".join),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(text=yaml_ish, kind=st.sampled_from(["networks/buurtpunt/sessions/bijeenkomst-1.yml", "content/cases/dorv.md", "content/people/anna.yml"]))
+def test_random_yaml_and_markdown_only_give_problems(tmp_path_factory, text: str, kind: str):
+    root = tmp_path_factory.mktemp("fuzz")
+    site = Site(root)
+    site.write(kind, ("---\n" + text + "\n---\nTekst\n") if kind.endswith(".md") else text)
+    try:
+        load(Layout(root))
+    except ContentError as exc:
+        assert exc.problems and all(p.path and p.line >= 1 and p.message for p in exc.problems)
