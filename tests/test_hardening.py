@@ -175,3 +175,23 @@ def test_random_yaml_and_markdown_only_give_problems(tmp_path_factory, text: str
         load(Layout(root))
     except ContentError as exc:
         assert exc.problems and all(p.path and p.line >= 1 and p.message for p in exc.problems)
+
+
+def test_a_failed_build_leaves_the_previous_site_in_place(tmp_path: Path):
+    site = Site(tmp_path)
+    command = [sys.executable, "-m", "praktijkboek", "build", "--root", str(tmp_path)]
+    first = subprocess.run(command, capture_output=True, text=True, env=ENV)
+    assert first.returncode == 0, first.stderr
+    assert (tmp_path / "site/handouts/buurtpunt/bijeenkomst-1.pdf").is_file()
+    before = (tmp_path / "site/praktijkvoorbeelden/dorv/index.html").read_text()
+    site.write("content/cases/dorv.md", "---\ntitel: Dorv\n---\n")
+    failed = subprocess.run(command, capture_output=True, text=True, env=ENV)
+    assert failed.returncode == 1
+    assert "veld 'titel': onbekend veld 'titel'" in failed.stderr and "blijft zoals het was" in failed.stderr
+    assert (tmp_path / "site/praktijkvoorbeelden/dorv/index.html").read_text() == before
+    assert (tmp_path / "site/handouts/buurtpunt/bijeenkomst-1.pdf").is_file()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")], "no half-built folder is left behind"
+    site.write("content/cases/dorv.md", "---\ntitle: Dorv vernieuwd\n---\n")
+    again = subprocess.run(command, capture_output=True, text=True, env=ENV)
+    assert again.returncode == 0, again.stderr
+    assert "Dorv vernieuwd" in (tmp_path / "site/praktijkvoorbeelden/dorv/index.html").read_text()

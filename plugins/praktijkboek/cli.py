@@ -140,6 +140,54 @@ def _check_links(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build(args: argparse.Namespace) -> int:
+    """Build the book, its handouts and check its links in a new folder; only a complete site replaces the old one."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from .core.linkcheck import check_site
+    from .core.pdf import HandoutError, render_site
+
+    root = Path(args.root).resolve()
+    target = (root / args.site_dir).resolve()
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=target.parent))
+    try:
+        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / args.config), "--site-dir", str(work)],
+                               cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        if built.returncode != 0:
+            print(f"De build mislukte: {target} blijft zoals het was.", file=sys.stderr)
+            return 1
+        if not args.no_handouts:
+            try:
+                render_site(work)
+            except HandoutError as exc:
+                print(f"{exc}\nDe handouts mislukten: {target} blijft zoals het was.", file=sys.stderr)
+                return 1
+        checked, broken = check_site(work, urlsplit(_settings(root / args.config).get("site_url") or "/").path,
+                                     skip=("handouts/",) if args.no_handouts else ())
+        if broken:
+            for link in broken[:50]:
+                print(link.format(), file=sys.stderr)
+            print(f"{len(broken)} van {checked} interne links werken niet: {target} blijft zoals het was.", file=sys.stderr)
+            return 1
+        # Swap: the old site is moved aside and removed only once the new one is in place.
+        old = None
+        if target.exists():
+            old = target.with_name(f".{target.name}-oud")
+            if old.exists():
+                shutil.rmtree(old)
+            target.rename(old)
+        work.rename(target)
+        if old is not None:
+            shutil.rmtree(old)
+        print(f"Gebouwd in {target}: {checked} interne links werken.")
+        return 0
+    finally:
+        if work.exists():
+            shutil.rmtree(work)
+
+
 def _new(args: argparse.Namespace) -> int:
     from .core.scaffold import ScaffoldError, scaffold
 
@@ -187,6 +235,12 @@ def main(argv: list[str] | None = None) -> int:
     links.add_argument("--site-dir", default="site")
     links.add_argument("--config", default="mkdocs.yml", help="Voor site_url: het pad waaronder de site staat.")
     links.set_defaults(func=_told(_check_links))
+    full = sub.add_parser("build", help="Bouw het boek met handouts en controleer de links; de oude site wordt pas vervangen als alles lukte.")
+    full.add_argument("--root", default=".")
+    full.add_argument("--config", default="mkdocs.yml")
+    full.add_argument("--site-dir", default="site")
+    full.add_argument("--no-handouts", action="store_true", help="Zonder PDF-handouts (sneller, bijvoorbeeld voor een voorbeeld).")
+    full.set_defaults(func=_told(_build))
     new = sub.add_parser("new", help="Maak een nieuw netwerk, een nieuwe sessie of een nieuw praktijkvoorbeeld aan.")
     new.add_argument("kind", choices=["network", "session", "case"], help="Wat je aanmaakt.")
     new.add_argument("id", help="De id: 'mijn-netwerk', 'mijn-netwerk/bijeenkomst-1' of 'mijn-voorbeeld'.")
