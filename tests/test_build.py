@@ -73,8 +73,26 @@ def test_contact_details_appear_only_when_the_person_allows_it(built_small_site:
     for secret in ("anna.geheim@example.org", "0470 12 34 56"):
         assert secret not in site_html and secret not in search_index
     bernard = built_small_site.page("personen/bernard")
-    assert field(bernard, "email") == "bernard@example.org"
-    assert field(bernard, "phone") == "09 331 59 10"
+    assert field(bernard, "email") == "bernard [at] example [punt] org"
+    assert field(bernard, "phone") == "01 95 133 90", "stored reversed, shown right way round by CSS"
+    assert "bernard@example.org" not in site_html and "09 331 59 10" not in site_html, "no plain address for scrapers"
+    import base64
+
+    codes = dict(re.findall(r'data-pb-contact="(\w+)" data-pb-code="([^"]+)"', bernard))
+    assert base64.b64decode(codes["email"]).decode()[::-1] == "bernard@example.org"
+    assert base64.b64decode(codes["phone"]).decode()[::-1] == "09 331 59 10"
+
+
+def test_published_contact_details_are_readable_links_in_a_browser(built_small_site: Site):
+    from praktijkboek.core.pdf import browser
+
+    with browser() as chromium:
+        page = chromium.new_page()
+        page.goto((built_small_site.root / "site/personen/bernard/index.html").as_uri())
+        email = page.locator('[data-pb-field="email"] a')
+        assert email.inner_text() == "bernard@example.org" and email.get_attribute("href") == "mailto:bernard@example.org"
+        phone = page.locator('[data-pb-field="phone"] a')
+        assert phone.inner_text() == "09 331 59 10" and phone.get_attribute("href") == "tel:093315910"
 
 
 def test_navigation_lists_index_pages_not_entities(built_small_site: Site):

@@ -104,7 +104,8 @@ def test_barriers_and_levers_of_the_2024_meeting_under_their_conditions(repo_sit
 
 
 def test_published_contacts_only(repo_site: Path):
-    assert field(page(repo_site, "personen/jochem-heemskerk"), "email") == "jochem.heemskerk@platform31.nl"
+    assert field(page(repo_site, "personen/jochem-heemskerk"), "email") == "jochem [punt] heemskerk [at] platform31 [punt] nl"
+    assert "jochem.heemskerk@platform31.nl" not in page(repo_site, "personen/jochem-heemskerk")
     assert field(page(repo_site, "personen/melissa-bosmans"), "email") is None
 
 

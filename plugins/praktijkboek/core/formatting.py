@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from dataclasses import dataclass
 
@@ -32,19 +33,29 @@ class Fact:
     value: str
     href: str | None = None
     """An outside address (website, mailto:, tel:)."""
+    contact: tuple[str, str] | None = None
+    """('email' | 'phone', encoded value) for published contact details; `value` is then only the fallback
+    shown without script (an address with [at] and [punt], a phone number stored reversed)."""
     target: str | None = None
     """The key of a page in the book this fact links to (`year:2019`, `place:gemeente-halle`)."""
 
 
+def encode_contact(value: str) -> str:
+    """How a published address sits in the page: reversed and base64, decoded by the page's script,
+    so that simple scrapers reading the HTML do not find it."""
+    return base64.b64encode(value[::-1].encode("utf-8")).decode("ascii")
+
+
 def contact_facts(person: Person) -> list[Fact]:
-    """Email and phone, only when the person's file allows publishing them."""
+    """Email and phone, only when the person's file allows publishing them, never in plain text in the page."""
     if not person.publish_contact:
         return []
     facts = []
     if person.email:
-        facts.append(Fact("email", "E-mail", person.email, f"mailto:{person.email}"))
+        readable = person.email.replace("@", " [at] ").replace(".", " [punt] ")
+        facts.append(Fact("email", "E-mail", readable, contact=("email", encode_contact(person.email))))
     if person.phone:
-        facts.append(Fact("phone", "Telefoon", person.phone, "tel:" + "".join(c for c in person.phone if c.isdigit() or c == "+")))
+        facts.append(Fact("phone", "Telefoon", person.phone[::-1], contact=("phone", encode_contact(person.phone))))
     return facts
 
 

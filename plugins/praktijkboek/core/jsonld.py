@@ -73,8 +73,7 @@ def describe(graph: KnowledgeGraph, node: Node, url: str | None, urls: dict[str,
         organisation = graph.targets(node, "organisation")
         data = {"@type": "Person", "name": e.name, "jobTitle": e.role,
                 "worksFor": _who(graph, organisation[0], urls) if organisation else None}
-        if e.publish_contact:
-            data.update(email=e.email, telephone=e.phone)
+        # No email or telephone here, even when published: JSON-LD is what scrapers read first.
     elif isinstance(e, Case):
         data = {"@type": "CreativeWork", "name": e.title, "abstract": e.summary,
                 "contentLocation": _place(e.place.label if e.place else None),
