@@ -224,3 +224,10 @@ def test_the_fast_and_the_strict_reader_agree_on_every_content_file():
 def test_an_implausible_year_is_a_typo(tmp_path: Path):
     report = _problems(tmp_path, SESSION, "title: Sessie\ndate: 2109-06-06\n")
     assert f"{SESSION}:2: veld 'date': '2109-06-06' ligt niet tussen 1900 en 2100; een tikfout in het jaar?" in report
+
+
+def test_very_long_lines_load(tmp_path: Path):
+    site = Site(tmp_path)
+    site.write(CASE, "title: Repair Café\nsummary: " + "lang " * 40_000 + "\n")
+    case = load(Layout(tmp_path)).get("case", "repair-cafe").entity
+    assert len(case.summary) > 190_000
