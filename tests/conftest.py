@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import http.server
 import os
 import re
+import threading
+from contextlib import contextmanager
+from functools import partial
 import subprocess
 import sys
 import textwrap
@@ -144,3 +148,28 @@ def links(html: str, relation: str) -> list[str]:
 def field(html: str, name: str) -> str | None:
     match = re.search(rf'data-pb-field="{name}"><dt>[^<]*</dt>\s*<dd>(.*?)</dd>', html, re.S)
     return re.sub(r"<[^>]+>", "", match.group(1)).strip() if match else None
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextmanager
+def serve_folder(folder: Path):
+    """A built site on a loopback port, as a browser would fetch it."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium through playwright, one per test module."""
+    from praktijkboek.core.pdf import browser
+
+    with browser() as instance:
+        yield instance

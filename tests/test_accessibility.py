@@ -3,18 +3,14 @@ search and the handout button work with the keyboard alone."""
 
 from __future__ import annotations
 
-import http.server
 import os
 import subprocess
 import sys
-import threading
-from functools import partial
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import REPO
+from conftest import REPO, serve_folder
 
 PAGES = [
     "", "netwerken/", "netwerken/ons-buurtpunt/", "netwerken/ons-buurtpunt/bijeenkomst-2/", "sessies/",
@@ -25,10 +21,6 @@ PAGES = [
 ]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory):
@@ -36,18 +28,10 @@ def served(tmp_path_factory: pytest.TempPathFactory):
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=REPO,
                             capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_folder(site) as url:
+        yield url
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    from praktijkboek.core.pdf import browser
-
-    with browser() as instance:
-        yield instance
 
 
 def serious(page) -> list[tuple[str, list]]:

@@ -146,7 +146,7 @@ def test_core_has_no_mkdocs_imports():
 
 
 def test_a_folder_or_broken_link_where_a_file_should_be(tmp_path: Path):
-    site = Site(tmp_path)
+    Site(tmp_path)
     (tmp_path / "content/cases/kapot.yml").symlink_to(tmp_path / "nergens.yml")
     (tmp_path / "networks/leeg").mkdir()
     (tmp_path / "networks/leeg/network.yml").mkdir()

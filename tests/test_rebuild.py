@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import REPO, Site, links
+from conftest import REPO, Site
 
 
 def _build(site: Site, out: Path):

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import http.server
-import threading
-from functools import partial
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, Site
+from conftest import REPO, Site, serve_folder
 
 SEARCH_SITE = {
     "content/pages/index.md": "# Zoekboek\n\nWelkom.\n",
@@ -25,10 +22,6 @@ SEARCH_SITE = {
 }
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory):
@@ -39,18 +32,10 @@ def served(tmp_path_factory: pytest.TempPathFactory):
     result = site.build()
     assert result.returncode == 0, result.stderr
     assert (site.root / "site/pagefind/pagefind.js").is_file()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site.root / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_folder(site.root / "site") as url:
+        yield url
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    from praktijkboek.core.pdf import browser
-
-    with browser() as instance:
-        yield instance
 
 
 def search(chromium, url: str, query: str, *, keyboard_only: bool = True, phone: bool = False) -> tuple[object, list[str]]:
