@@ -39,8 +39,7 @@ def feed_path(network: Node | None = None) -> str:
 
 
 def session_path(session: Node) -> str:
-    network, _, name = session.id.partition("/")
-    return f"{AGENDA_DIR}/{network}/{name}.ics"
+    return f"{AGENDA_DIR}/{session.network_id}/{session.name}.ics"
 
 
 def uid(session: Node) -> str:

@@ -6,7 +6,7 @@ import base64
 import datetime as dt
 from dataclasses import dataclass
 
-from .models import Person
+from .models import Person, Session
 
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
 WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
@@ -38,6 +38,17 @@ class Fact:
     shown without script (an address with [at] and [punt], a phone number stored reversed)."""
     target: str | None = None
     """The key of a page in the book this fact links to (`year:2019`, `place:gemeente-halle`)."""
+
+
+def session_facts(session: Session) -> list[Fact]:
+    """When and where a session is: on its page and on its handout alike."""
+    date = session.date
+    facts = [Fact("date", "Datum", format_date(date, weekday=True), target=f"year:{date.year}" if date else None)]
+    for name, label, value in (("time", "Uur", format_time_range(session.start_time, session.end_time)),
+                               ("place", "Plaats", session.place), ("format", "Vorm", session.format)):
+        if value:
+            facts.append(Fact(name, label, value))
+    return facts
 
 
 def encode_contact(value: str) -> str:

@@ -49,6 +49,11 @@ class Node:
         """For a session, the id of its network."""
         return self.id.split("/", 1)[0] if self.kind == "session" else None
 
+    @property
+    def name(self) -> str:
+        """The id within its folder: the file name (for a session, without its network)."""
+        return self.id.rsplit("/", 1)[-1]
+
     def sort_key(self) -> tuple[Any, ...]:
         e = self.entity
         if self.kind == "session":

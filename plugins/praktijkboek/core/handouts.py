@@ -16,7 +16,7 @@ import segno
 from .graph import KnowledgeGraph, Node
 from .models import Session
 from .lens import ConditionFactors
-from .formatting import Fact, contact_facts, format_date, format_time_range
+from .formatting import Fact, contact_facts, session_facts
 
 #: Characters of a case summary on the handout: two to three printed lines.
 SUMMARY_LIMIT = 260
@@ -25,8 +25,7 @@ HANDOUT_DIR = "handouts"
 
 def pdf_path(session: Node) -> str:
     """Site-relative path of a session's handout PDF."""
-    network, _, name = session.id.partition("/")
-    return f"{HANDOUT_DIR}/{network}/{name}.pdf"
+    return f"{HANDOUT_DIR}/{session.network_id}/{session.name}.pdf"
 
 
 def pack_path(network: Node) -> str:
@@ -90,10 +89,7 @@ def handout(graph: KnowledgeGraph, session: Node, url: str | None) -> Handout:
     e = session.entity
     assert isinstance(e, Session)
     network = graph.network_of(session)
-    facts = [Fact("date", "Datum", format_date(e.date, weekday=True))]
-    for name, label, value in (("time", "Uur", format_time_range(e.start_time, e.end_time)), ("place", "Plaats", e.place), ("format", "Vorm", e.format)):
-        if value:
-            facts.append(Fact(name, label, value))
+    facts = session_facts(e)
     speakers = []
     for speaker in graph.targets(session, "speakers"):
         org = graph.targets(speaker, "organisation")

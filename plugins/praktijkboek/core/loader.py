@@ -54,9 +54,6 @@ class FileCache:
     def put(self, path: Path, stamp: tuple[int, int], node: Node | None, problems: list[Problem]) -> None:
         self._entries[path] = (stamp, node, problems)
 
-    def __len__(self) -> int:
-        return len(self._entries)
-
 
 @dataclass(frozen=True)
 class Found:

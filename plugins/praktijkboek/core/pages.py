@@ -58,10 +58,6 @@ class PageSpec:
     a place (`place:gemeente-halle`), a year (`year:2019`) or `matrix`."""
 
     @property
-    def is_entity(self) -> bool:
-        return self.key.split(":", 1)[0] in FOLDERS
-
-    @property
     def url_path(self) -> str:
         return url_path(self.src_uri)
 

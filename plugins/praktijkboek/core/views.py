@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from . import agenda, handouts, jsonld, opendata, searchindex, taxonomy
-from .formatting import Fact, contact_facts, format_date, format_time_range
+from .formatting import Fact, contact_facts, format_date, session_facts
 from .graph import KnowledgeGraph, Node
 from .lens import Lens
 from .models import MODELS, Barrier, Case, Condition, Lever, Link, Network, Organisation, Person, Session
@@ -99,13 +99,7 @@ def _facts(graph: KnowledgeGraph, node: Node) -> list[Fact]:
         add("period", "Periode", e.period)
         add("region", "Regio", e.region)
     elif isinstance(e, Session):
-        if e.date:
-            facts.append(Fact("date", "Datum", format_date(e.date, weekday=True), target=f"year:{e.date.year}"))
-        else:
-            add("date", "Datum", format_date(None))
-        add("time", "Uur", format_time_range(e.start_time, e.end_time))
-        add("place", "Plaats", e.place)
-        add("format", "Vorm", e.format)
+        facts.extend(session_facts(e))
         add("number", "Volgnummer", e.number)
         add("participants", "Deelnemers", e.participants)
         add("audience", "Publiek", e.audience)
