@@ -89,11 +89,25 @@ def event(graph: KnowledgeGraph, session: Node, url: str | None, stamp: dt.datet
     return item
 
 
-def calendar(graph: KnowledgeGraph, sessions: list[Node], name: str, urls: dict[str, str], stamp: dt.datetime,
-             timezone: bytes) -> bytes:
-    """An iCalendar file of `sessions`; `urls` maps session keys to absolute page addresses.
+@dataclass
+class SerialisedEvent:
+    """One session's VEVENT, serialised once and shared by every feed it appears in."""
 
-    `timezone` is the VTIMEZONE of Europe/Brussels, serialised once for all feeds (see `feeds`).
+    data: bytes
+    timed: bool
+    """Whether it has a clock time (and so needs the VTIMEZONE in the feed)."""
+
+
+def serialise(item: Event) -> SerialisedEvent:
+    return SerialisedEvent(item.to_ical(), isinstance(item.decoded("dtstart"), dt.datetime))
+
+
+def calendar(events: list[SerialisedEvent], name: str, timezone: bytes) -> bytes:
+    """An iCalendar file of already serialised events.
+
+    `timezone` is the VTIMEZONE of Europe/Brussels, serialised once for all feeds (see `feeds`);
+    it goes before the first event, and only into feeds with a timed event. iCalendar is
+    line-based, so joining serialised components is exact.
     """
     cal = Calendar()
     cal.add("prodid", "-//Praktijkboek lerende netwerken//NL")
@@ -101,15 +115,11 @@ def calendar(graph: KnowledgeGraph, sessions: list[Node], name: str, urls: dict[
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Brussels")
-    timed = False
-    for session in sessions:
-        item = event(graph, session, urls.get(session.key), stamp)
-        if item is not None:
-            timed = timed or isinstance(item.decoded("dtstart"), dt.datetime)
-            cal.add_component(item)
-    data = cal.to_ical()
-    # The time zone goes before the first event; iCalendar is line-based, so this is exact.
-    return data.replace(b"BEGIN:VEVENT\r\n", timezone + b"BEGIN:VEVENT\r\n", 1) if timed else data
+    head = cal.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    zone = timezone if any(e.timed for e in events) else b""
+    return head[: -len(end)] + zone + b"".join(e.data for e in events) + end
 
 
 def vtimezone(first: dt.date, last: dt.date) -> bytes:
@@ -123,16 +133,22 @@ def feeds(graph: KnowledgeGraph, urls: dict[str, str], site_name: str, today: dt
     dates = [s.entity.date for s in graph.by_kind["session"] if getattr(s.entity, "date", None)]  # type: ignore[attr-defined]
     timezone = vtimezone(dt.date(min(dates).year, 1, 1), dt.date(max(dates).year + 1, 12, 31)) if dates else b""
 
+    events: dict[str, SerialisedEvent] = {}
+    for session in graph.by_kind["session"]:
+        item = event(graph, session, urls.get(session.key), stamp)
+        if item is not None:
+            events[session.key] = serialise(item)
+
     def feed(sessions: list[Node], name: str) -> bytes:
-        return calendar(graph, sessions, name, urls, stamp, timezone)
+        return calendar([events[s.key] for s in sessions if s.key in events], name, timezone)
 
     files = {}
-    if dates:  # a calendar without events is not valid iCalendar
+    if events:  # a calendar without events is not valid iCalendar
         files[feed_path()] = feed(graph.by_kind["session"], f"{site_name}: alle sessies")
     for network in graph.by_kind["network"]:
-        if any(getattr(s.entity, "date", None) for s in graph.sessions_of(network)):
+        if any(s.key in events for s in graph.sessions_of(network)):
             files[feed_path(network)] = feed(graph.sessions_of(network), network.label)
     for session in graph.by_kind["session"]:
-        if getattr(session.entity, "date", None):
+        if session.key in events:
             files[session_path(session)] = feed([session], session.label)
     return files
