@@ -127,3 +127,34 @@ def test_printing_the_page_in_a_browser_shows_only_the_handout(handout_site: Sit
         assert page.locator("[data-pb-handout]").is_visible()
         for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", "[data-pb-print]", ".pb-facts", "[data-pb-body]"):
             assert not page.locator(hidden).first.is_visible(), hidden
+
+
+def test_the_session_page_carries_its_handout_but_search_does_not_index_it(handout_site: Site):
+    import json
+
+    page = handout_site.page("netwerken/buurtpunt/bijeenkomst-1")
+    assert page.count("data-pb-handout") == 1 and "praktijkboek:handout" not in page
+    assert 'data-pb-ho="qr"' in page
+    index = json.loads((handout_site.root / "site/search/search_index.json").read_text(encoding="utf-8"))
+    session = [doc for doc in index["docs"] if doc["location"] == "netwerken/buurtpunt/bijeenkomst-1/"]
+    assert session and "Om te bespreken" not in " ".join(doc["text"] for doc in session)
+
+
+def test_many_qr_codes_are_made_by_a_worker_process_and_decode():
+    from praktijkboek.core.qrcodes import QrCodes, qr_svg
+
+    urls = [f"{SESSION_URL}?n={n}" for n in range(3)]
+    codes = QrCodes(worker_from=2)
+    codes.start(urls)
+    assert codes._worker is not None, "three codes, more than worker_from: a worker makes them"
+    assert [codes.get(url) for url in urls] == [qr_svg(url) for url in urls]
+    assert codes._worker is None and codes.get(urls[0]).startswith('<svg role="img"')
+
+
+def test_a_failing_qr_worker_is_reported_in_dutch():
+    from praktijkboek.core.qrcodes import QrCodeError, QrCodes
+
+    codes = QrCodes(worker_from=1)
+    codes.start(["https://example.org/" + "x" * 5000])  # more than a QR code can hold
+    with pytest.raises(QrCodeError, match=r"De QR-codes voor de handouts konden niet gemaakt worden: het adres https://example.org/x+… is te lang voor een QR-code \(5020 tekens\)\.$"):
+        codes.collect()

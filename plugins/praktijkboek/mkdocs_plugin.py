@@ -30,6 +30,7 @@ from .core.loader import FileCache, Layout, load
 from .core import agenda, handouts, opendata, references, searchindex
 from .core.pages import INDEXES, OVERVIEWS, PageSpec, describe_source, plan, src_uri, url_path
 from .core.problems import ContentError
+from .core.qrcodes import QrCodeError, QrCodes
 from .core.sanitize import sanitize_html
 
 #: Folder of the practice book's templates in the theme (Material's custom_dir: overrides/).
@@ -115,6 +116,8 @@ PAGE_META_KEYS = {"title", "description", "hide"}
 
 #: Where the editors' rendered Markdown goes in a pre-rendered partial.
 BODY_MARK = Markup("<!--praktijkboek:body-->")
+#: Where a session's handout goes in its written page (see `PraktijkboekPlugin._handout`).
+HANDOUT_MARK = Markup("<!--praktijkboek:handout-->")
 
 
 class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
@@ -126,6 +129,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         self.cache = FileCache()
         self.fingerprints: dict[str, str] = {}
         self.search_docs: list[dict[str, Any]] | None = None
+        self.qr = QrCodes()
         self.dirty = False
 
     def on_startup(self, *, command, dirty):
@@ -187,32 +191,29 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
                  **opendata.files(self.graph, addresses, self.book.today.isoformat())}
         for path, content in extra.items():
             files.append(File.generated(config, path, content=content))
-        # Render every partial now (once per build): its text says whether the page changed.
-        self.rendered: dict[str, Markup] = {}
+        # The handouts' QR codes are made on the other core while MkDocs renders (core/qrcodes.py).
+        self.qr.start(url for key, url in self.book.absolute.items() if key.startswith("session:"))
+        self.mkdocs_config = config
+        self.home = written.get("")
+        # `serve --dirty` rebuilds only the pages whose output changed: render every page's own
+        # part now, to compare. Otherwise each is rendered when MkDocs gets to its page.
         fingerprints: dict[str, str] = {}
-        for spec in specs:
-            file = self.pages[spec.key]
-            absolute = urljoin(config.site_url, file.url) if config.site_url else None
-            kind, view = self.book.view(spec.key, spec.title, absolute)
-            partial = self._render(spec.template, PageInfo(spec.title, file.url), config, kind, view)
-            self.rendered[spec.src_uri] = partial
-            fingerprints[spec.src_uri] = _digest(partial, spec.title, spec.description or "", spec.body)
-        home = written.get("")
-        if home is not None:
-            kind, view = self.book.view("home")
-            self.rendered[home.src_uri] = self._render("home.html", PageInfo(config.site_name, home.url), config, kind, view)
-        # Hand-written pages depend on the book too (the home overview, [[kind:id]] link labels).
+        if self.dirty:
+            for spec in specs:
+                fingerprints[spec.src_uri] = _digest(self._partial(spec.src_uri) or "", self._handout(spec.src_uri) or "",
+                                                     spec.title, spec.description or "", spec.body)
         for page in written.values():
-            text = Path(page.abs_src_path).read_text(encoding="utf-8", errors="replace") if page.abs_src_path else ""
-            expanded = references.expand(text, page.src_uri, self.graph, src_uri)
-            fingerprints[page.src_uri] = _digest(expanded, self.rendered.get(page.src_uri, ""))
+            if self.dirty:  # hand-written pages depend on the book too (the home overview, [[kind:id]] link labels)
+                text = Path(page.abs_src_path).read_text(encoding="utf-8", errors="replace") if page.abs_src_path else ""
+                expanded = references.expand(text, page.src_uri, self.graph, src_uri)
+                fingerprints[page.src_uri] = _digest(expanded, self._partial(page.src_uri) or "")
             replacement = ContentFile(page.src_uri, page.src_dir, page.dest_dir, page.use_directory_urls, inclusion=page.inclusion)
             replacement.edit_uri = page.edit_uri
             files.remove(page)
             files.append(replacement)
         for file in files.documentation_pages():
             if isinstance(file, ContentFile):
-                file.changed = fingerprints.get(file.src_uri) != self.fingerprints.get(file.src_uri)
+                file.changed = not self.dirty or fingerprints.get(file.src_uri) != self.fingerprints.get(file.src_uri)
         self.pending_fingerprints = fingerprints  # kept only once the build has succeeded (on_post_build)
         self.populated: set[str] = set()
         return files
@@ -240,7 +241,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         if spec:
             page.title = spec.title
             page.meta["description"] = spec.description
-        partial = self.rendered.get(page.file.src_uri)
+        partial = self._partial(page.file.src_uri)
         if partial is not None:
             body = Markup(partial.replace(BODY_MARK, body, 1))
         # Titles and descriptions end up in Material's <title>, meta tags, header and search index.
@@ -251,18 +252,53 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         # The search plugin indexes page.content after this event: facts and relations are findable.
         return str(body)
 
-    def _render(self, template: str, page: PageInfo, config, kind: str, view: Any) -> Markup:
+    def on_post_page(self, output: str, page, config) -> str:
+        handout = self._handout(page.file.src_uri)
+        return output if handout is None else output.replace(HANDOUT_MARK, handout, 1)
+
+    def _partial(self, src_uri: str) -> Markup | None:
+        """What the practice book shows on a page, around the editors' text (BODY_MARK); None for a plain page."""
+        spec = self.specs.get(src_uri)
+        if spec is not None:
+            kind, view = self.book.view(spec.key, spec.title, self.book.absolute.get(spec.key))
+            return self._render(spec.template, PageInfo(spec.title, self.pages[spec.key].url), kind, view)
+        if self.home is not None and src_uri == self.home.src_uri:
+            kind, view = self.book.view("home")
+            return self._render("home.html", PageInfo(self.mkdocs_config.site_name, self.home.url), kind, view)
+        return None
+
+    def _handout(self, src_uri: str) -> Markup | None:
+        """A session's A4 handout. It goes into the written page at HANDOUT_MARK, after the page
+        content was made: printed, not read on screen, so not in the content that search indexes,
+        and rendered last, when the QR codes are ready."""
+        spec = self.specs.get(src_uri)
+        if spec is None or not spec.key.startswith("session:"):
+            return None
+        url = self.book.absolute.get(spec.key)
+        try:
+            qr = self.qr.get(url) if url else None
+        except QrCodeError as exc:
+            raise PluginError(str(exc)) from None
+        handout = self.book.handout(spec.key, url, qr)
+        return self._render("handout.html", PageInfo(spec.title, self.pages[spec.key].url), "handout", handout)
+
+    def _render(self, template: str, page: PageInfo, kind: str, view: Any) -> Markup:
         helpers = TemplateHelpers(self.book, self.urls, view, kind, page.url)
-        context = {"config": config, "page": page, "pb": helpers, "body": BODY_MARK}
+        context = {"config": self.mkdocs_config, "page": page, "pb": helpers, "body": BODY_MARK, "handout": HANDOUT_MARK}
         return Markup(self.env.get_template(f"{TEMPLATE_DIR}/{template}").render(context))
 
     def on_build_error(self, error):
         # The pages of a failed build may not have been written: rebuild them all next time.
         self.fingerprints = {}
+        self.qr.stop()
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
         self.fingerprints = self.pending_fingerprints
+        try:
+            self.qr.collect()  # a book without session pages never asked for its codes
+        except QrCodeError as exc:
+            raise PluginError(str(exc)) from None
         self._remove_stale_pages(Path(config.site_dir))
         # What `praktijkboek handouts` renders: the built session pages and where their PDFs go.
         pages = {key: file.dest_uri for key, file in self.pages.items() if key.startswith("session:")}

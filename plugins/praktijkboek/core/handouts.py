@@ -2,16 +2,12 @@
 
 The handout is part of the session page (shown only in print), so printing the
 page from the browser and the PDF that `praktijkboek handouts` renders are the
-same document. Rendering the PDFs lives in `core/pdf.py`.
+same document. Rendering the PDFs lives in `core/pdf.py`, the QR codes in `core/qrcodes.py`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
-
-import segno
 
 from .graph import KnowledgeGraph, Node
 from .models import Session
@@ -47,18 +43,6 @@ def short(text: str | None, limit: int = SUMMARY_LIMIT) -> str | None:
     return cut[: cut.rfind(" ")].rstrip(",;:") + " …"
 
 
-@lru_cache(maxsize=50_000)
-def qr_svg(url: str) -> str:
-    """A regular (not micro) QR code for `url`, as inline SVG that prints crisp in black and white.
-
-    The mask is fixed: every mask pattern is valid and decodes, and choosing the "best" one
-    (segno's default) costs five times as much, which adds up over thousands of sessions.
-    """
-    code = segno.make(url, micro=False, error="m", mask=0)
-    svg = code.svg_inline(scale=4, border=2, dark="#000", light="#fff", svgclass="pb-qr", lineclass=None, omitsize=True)
-    return re.sub(r"<svg ", '<svg role="img" aria-label="QR-code naar deze sessie online" ', svg, count=1)
-
-
 @dataclass
 class HandoutCase:
     node: Node
@@ -85,7 +69,8 @@ class Handout:
     summary: str | None
 
 
-def handout(graph: KnowledgeGraph, session: Node, url: str | None) -> Handout:
+def handout(graph: KnowledgeGraph, session: Node, url: str | None, qr: str | None) -> Handout:
+    """The handout of `session`; `url` is its page's absolute address, `qr` the code for it (core/qrcodes.py)."""
     e = session.entity
     assert isinstance(e, Session)
     network = graph.network_of(session)
@@ -115,7 +100,7 @@ def handout(graph: KnowledgeGraph, session: Node, url: str | None) -> Handout:
         questions=e.questions,
         contacts=contacts,
         url=url,
-        qr=qr_svg(url) if url else None,
+        qr=qr if url else None,
         pdf=pdf_path(session),
         summary=e.summary,
     )
@@ -139,4 +124,4 @@ def manifest(graph: KnowledgeGraph, page_path: dict[str, str]) -> dict[str, obje
     }
 
 
-__all__ = ["Handout", "handout", "manifest", "pack_path", "pdf_path", "qr_svg", "short"]
+__all__ = ["Handout", "handout", "manifest", "pack_path", "pdf_path", "short"]

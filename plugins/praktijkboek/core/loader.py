@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import references
@@ -195,7 +195,8 @@ def _load_file(item: Found, rel: str, problems: list[Problem]) -> Node | None:
         problems.append(Problem(rel, parsed.line_of(("id",)), field_name(("id",)), f"de id '{entity.id}' verschilt van de bestandsnaam '{own_id}'",
                                 "De id is de bestandsnaam: verwijder het veld 'id', of hernoem het bestand."))
         return None
-    return Node(item.kind, item.id, entity, rel, parsed)
+    # The raw data now lives on as the validated entity; keep only what later messages need (lines, body).
+    return Node(item.kind, item.id, entity, rel, replace(parsed, data=None))
 
 
 __all__ = ["Layout", "load", "discover", "ContentError", "ParsedFile"]

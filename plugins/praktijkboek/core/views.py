@@ -238,14 +238,14 @@ class Book:
     def view(self, key: str, title: str = "", url: str | None = None) -> tuple[str, object]:
         """(kind of page, its view) for a page key: `case:dorv`, `index:case`, `place:...`, `year:...`, `matrix`, `home`.
 
-        `url` is the page's absolute address, if the site has one (for a session's QR code).
+        `url` is the page's absolute address, if the site has one.
         """
         prefix, _, rest = key.partition(":")
         if prefix in MODELS:
             node = self.graph.nodes[key]
             view = entity_view(self, node)
             if node.kind == "session":
-                view.extra["handout"] = handouts.handout(self.graph, node, url)
+                view.extra["pdf"] = handouts.pdf_path(node)
                 date = getattr(node.entity, "date", None)
                 if date:
                     view.extra["ics"] = agenda.session_path(node)
@@ -277,3 +277,7 @@ class Book:
         if key == "opendata":
             return "opendata", open_data_view(self.graph)
         raise KeyError(key)
+
+    def handout(self, key: str, url: str | None, qr: str | None) -> handouts.Handout:
+        """The printed handout of a session page: rendered apart from the page's content (see the plugin)."""
+        return handouts.handout(self.graph, self.graph.nodes[key], url, qr)
