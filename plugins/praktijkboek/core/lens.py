@@ -145,6 +145,15 @@ class Lens:
         return index
 
     @cached_property
+    def _cases_by_title(self) -> list[str]:
+        """Case keys in title order; a case's position is its tie-breaker in the ranking."""
+        return [case.key for case in sorted(self.graph.by_kind["case"], key=lambda c: c.title_key)]
+
+    @cached_property
+    def _title_rank(self) -> dict[str, int]:
+        return {key: rank for rank, key in enumerate(self._cases_by_title)}
+
+    @cached_property
     def _case_traits(self) -> dict[str, set[tuple[str, str]]]:
         return {case.key: {trait for trait, _, _ in self._traits(case)} for case in self.graph.by_kind["case"]}
 
@@ -170,9 +179,11 @@ class Lens:
                     for _ in range(points):
                         scores.subtract(in_both)
         scores.pop(case.key, None)
-        nodes = self.graph.nodes
-        ranked = heapq.nsmallest(limit, (key for key, score in scores.items() if score > 0),
-                                 key=lambda key: (-scores[key], nodes[key].title_key))
+        # Most points first, then by title: as one integer per case (title rank - points * cases),
+        # so that the heap compares plain ints (thousands of candidates per case in a large book).
+        nodes, rank, size = self.graph.nodes, self._title_rank, len(self._title_rank)
+        best = heapq.nsmallest(limit, [rank[key] - score * size for key, score in scores.items() if score > 0])
+        ranked = [self._cases_by_title[value % size] for value in best]
         result = []
         for key in ranked:
             shared = self._case_traits[key]
