@@ -5,8 +5,14 @@
 
 For each size: synthetic content (scripts/synthetic.py), then
 - validation: loading and checking every file and planning the pages (in-process, best of runs);
-- full build: `mkdocs build` of the book, and of the baseline (the same pages as plain Markdown,
-  no plugin), wall time (median of runs) and the child's own peak RSS;
+- full builds, the runs of the variants interleaved (so that a slow spell of the machine hits all alike),
+  wall time (median of runs) and peak memory of the whole process tree (sampled; see benchmarks.run_measured):
+  - the book, as the repository builds it (search by Pagefind, fed while the pages are written);
+  - the book with `search: material` (Material's search plugin instead of Pagefind);
+  - the baseline: MkDocs + Material (with its search plugin) building the same pages written as plain
+    Markdown, without the plugin;
+  - the baseline with Pagefind instead: `mkdocs build` without search, then Pagefind's command line over
+    the pages' content (`--root-selector .md-content`);
 - site size on disk;
 - serve: `mkdocs serve` (with and without --dirty), one session file edited, time until the
   served page shows the edit.
@@ -27,7 +33,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from benchmarks import ROOT, machine, write_section
+from benchmarks import ROOT, machine, run_measured, write_section
 from synthetic import generate, write_baseline, write_book
 
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -37,22 +43,36 @@ from praktijkboek.core.pages import plan  # noqa: E402
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def timed_child(args: list[str], cwd: Path) -> tuple[float, int]:
-    """(wall seconds, peak RSS in MiB) of one child process; fails loudly if it fails."""
-    started = time.perf_counter()
-    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child can never block
-        process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
-        if os.waitstatus_to_exitcode(status) != 0:
-            errors.seek(0)
-            raise RuntimeError(f"{' '.join(args)} failed in {cwd}: {errors.read().decode()[-2000:]}")
-    return seconds, usage.ru_maxrss // 1024
+#: name -> (folder: "book" or "baseline", config file, then run Pagefind's CLI over the site?)
+VARIANTS = {
+    "book": ("book", "mkdocs.yml", False),
+    "book_material": ("book", "mkdocs.material-search.yml", False),
+    "baseline": ("baseline", "mkdocs.yml", False),
+    "baseline_pagefind": ("baseline", "mkdocs.no-search.yml", True),
+}
 
 
-def build(project: Path, site: Path, runs: int) -> tuple[float, int]:
-    results = [timed_child([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)], project) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+def write_variant_configs(project: Path, baseline: Path) -> None:
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "      search: pagefind" in text and "\nplugins:\n" in text
+    (project / "mkdocs.material-search.yml").write_text(
+        text.replace("      search: pagefind", "      search: material").replace("\nplugins:\n", "\nplugins:\n  - search:\n      lang: nl\n"),
+        encoding="utf-8")
+    text = (baseline / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "plugins:\n  - search:\n      lang: nl\n" in text
+    (baseline / "mkdocs.no-search.yml").write_text(text.replace("plugins:\n  - search:\n      lang: nl\n", "plugins: []\n"), encoding="utf-8")
+
+
+def build_variant(name: str, folders: dict[str, Path], site: Path) -> tuple[float, int, int]:
+    """(seconds, peak MiB of the process tree, peak MiB of the largest process) of one full build."""
+    folder, config, pagefind = VARIANTS[name]
+    seconds, tree, largest = run_measured([sys.executable, "-m", "mkdocs", "build", "-f", config, "--site-dir", str(site)],
+                                          folders[folder], ENV)
+    if pagefind:  # a second step: the build's memory is freed by then, so the peak is the larger of the two
+        more, tree2, largest2 = run_measured([sys.executable, "-m", "pagefind_bin", "--site", str(site), "--output-subdir",
+                                              "pagefind", "--root-selector", ".md-content", "--silent"], folders[folder], ENV)
+        seconds, tree, largest = seconds + more, max(tree, tree2), max(largest, largest2)
+    return seconds, tree, largest
 
 
 def validation(project: Path, runs: int) -> float:
@@ -119,15 +139,21 @@ def measure(size: int, runs: int, serve: bool, work: Path) -> dict:
     project, baseline = work / f"book-{size}", work / f"baseline-{size}"
     write_book(book, project)
     pages = write_baseline(project, baseline)
+    write_variant_configs(project, baseline)
     row: dict = {"entities": book.count(), "pages": pages}
     row["validation_s"] = validation(project, runs)
-    row["build_s"], row["rss_mib"] = build(project, work / f"site-{size}", runs)
-    row["baseline_s"], row["baseline_rss_mib"] = build(baseline, work / f"baseline-site-{size}", runs)
-    row["site_mib"] = size_mib(work / f"site-{size}")
-    row["baseline_site_mib"] = size_mib(work / f"baseline-site-{size}")
-    row["built_pages"] = sum(1 for _ in (work / f"site-{size}").rglob("index.html"))
-    row["overhead"] = row["build_s"] / row["baseline_s"]
-    row["memory_ratio"] = row["rss_mib"] / row["baseline_rss_mib"]
+    folders = {"book": project, "baseline": baseline}
+    results: dict[str, list[tuple[float, int, int]]] = {name: [] for name in VARIANTS}
+    for _ in range(runs):
+        for name in VARIANTS:
+            results[name].append(build_variant(name, folders, work / f"site-{size}-{name}"))
+    for name, measured in results.items():
+        row[f"{name}_s"] = statistics.median(m[0] for m in measured)
+        row[f"{name}_mib"] = max(m[1] for m in measured)
+        row[f"{name}_largest_mib"] = max(m[2] for m in measured)
+    row["site_mib"] = size_mib(work / f"site-{size}-book")
+    row["baseline_site_mib"] = size_mib(work / f"site-{size}-baseline")
+    row["built_pages"] = sum(1 for _ in (work / f"site-{size}-book").rglob("index.html"))
     if serve:
         row["serve_dirty_s"] = serve_rebuild(project, dirty=True)
         row["serve_full_s"] = serve_rebuild(project, dirty=False)
@@ -142,23 +168,50 @@ def report(rows: list[dict], args: argparse.Namespace) -> str:
         "Synthetic content from `scripts/synthetic.py` (networks, sessions, cases, organisations, people, themes, "
         "conditions, barriers and levers with Dutch text and every relation kind). The baseline is MkDocs + Material "
         "building the same pages (same facts, relations both ways, listings and handout text) written as plain "
-        "Markdown, without the plugin; overhead = our build time / the baseline's. Peak RSS is each build process's own.",
+        "Markdown, without the plugin. Builds: the median of the runs, the variants' runs interleaved. Memory: the peak "
+        "of the whole process tree (the build and the helpers it starts: Pagefind, the QR-code worker), sampled every "
+        "50 ms; in brackets the largest single process, as the kernel reports it.",
         "",
         f"Machine: {machine()}.",
         "",
-        "| entities | pages | validation (s) | build (s) | baseline (s) | overhead | peak RSS (MiB) | baseline RSS (MiB) | memory ratio | site (MiB) | serve --dirty: edit shown (s) | serve: edit shown (s) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "Time (seconds) and overhead (our build / the baseline's):",
+        "",
+        "| entities | pages | validation | book (Pagefind) | baseline (Material search) | overhead | baseline + Pagefind | overhead, same search | book (Material search) | overhead, same search |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        lines.append(f"| {r['entities']:,} | {r['pages']:,} | {r['validation_s']:.2f} | {r['book_s']:.1f} | {r['baseline_s']:.1f} | "
+                     f"{r['book_s'] / r['baseline_s']:.2f} | {r['baseline_pagefind_s']:.1f} | {r['book_s'] / r['baseline_pagefind_s']:.2f} | "
+                     f"{r['book_material_s']:.1f} | {r['book_material_s'] / r['baseline_s']:.2f} |")
+    lines += [
+        "",
+        "Peak memory (MiB) and ratio (ours / the baseline's):",
+        "",
+        "| entities | book (Pagefind) | baseline (Material search) | ratio | baseline + Pagefind | ratio, same search | book (Material search) | ratio, same search |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        def mib(name: str) -> str:
+            return f"{r[name + '_mib']:,} ({r[name + '_largest_mib']:,})"
+        lines.append(f"| {r['entities']:,} | {mib('book')} | {mib('baseline')} | {r['book_mib'] / r['baseline_mib']:.2f} | "
+                     f"{mib('baseline_pagefind')} | {r['book_mib'] / r['baseline_pagefind_mib']:.2f} | "
+                     f"{mib('book_material')} | {r['book_material_mib'] / r['baseline_mib']:.2f} |")
+    lines += [
+        "",
+        "Site and `mkdocs serve` (seconds from saving an edited session file until the served page shows it):",
+        "",
+        "| entities | site (MiB) | baseline site (MiB) | serve --dirty | serve |",
+        "| ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         serve = (f"{r['serve_dirty_s']:.1f} | {r['serve_full_s']:.1f}") if "serve_dirty_s" in r else "– | –"
-        lines.append(f"| {r['entities']:,} | {r['pages']:,} | {r['validation_s']:.2f} | {r['build_s']:.1f} | {r['baseline_s']:.1f} | "
-                     f"{r['overhead']:.2f} | {r['rss_mib']} | {r['baseline_rss_mib']} | {r['memory_ratio']:.2f} | {r['site_mib']:.0f} | {serve} |")
+        lines.append(f"| {r['entities']:,} | {r['site_mib']:.0f} | {r['baseline_site_mib']:.0f} | {serve} |")
     by = {r["entities"]: r for r in rows}
     sizes = sorted(by)
     if len(sizes) >= 2:
         lines += ["", "Growth between sizes (10x more entities):", ""]
         for small, large in zip(sizes, sizes[1:]):
-            lines.append(f"- {small:,} → {large:,}: build x{by[large]['build_s'] / by[small]['build_s']:.1f}, "
+            lines.append(f"- {small:,} → {large:,}: build x{by[large]['book_s'] / by[small]['book_s']:.1f}, "
                          f"validation x{by[large]['validation_s'] / by[small]['validation_s']:.1f}, "
                          f"baseline x{by[large]['baseline_s'] / by[small]['baseline_s']:.1f}")
     return "\n".join(lines)

@@ -51,6 +51,24 @@ def test_a_dirty_rebuild_redoes_exactly_the_affected_pages(site: Site, tmp_path:
     assert titles == ["Nieuwe titel"]
 
 
+def test_pagefind_indexes_every_page_after_a_dirty_rebuild(site: Site, tmp_path: Path):
+    yml = site.root / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace("  - search\n", "").replace("search: material", "search: pagefind"))
+    out = tmp_path / "out"
+
+    def indexed() -> int:
+        entry = json.loads((out / "pagefind/pagefind-entry.json").read_text())
+        return entry["languages"]["nl"]["page_count"]
+
+    _build(site, out)
+    pages = len(list(out.rglob("index.html")))
+    assert indexed() == pages
+    site.write("networks/buurtpunt/sessions/bijeenkomst-1.yml",
+               (site.root / "networks/buurtpunt/sessions/bijeenkomst-1.yml").read_text().replace("Participatie en communicatie", "Nieuwe titel"))
+    _build(site, out)
+    assert indexed() == pages, "the pages not rebuilt are read back from the site"
+
+
 def test_the_benchmark_runs_on_a_small_book():
     result = subprocess.run([sys.executable, str(REPO / "scripts/bench_build.py"), "--sizes", "100", "--runs", "1", "--serve-up-to", "0",
                              "--output", "-", "--json"], capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
@@ -58,7 +76,8 @@ def test_the_benchmark_runs_on_a_small_book():
     row = json.loads(result.stdout.strip().splitlines()[-1])[0]
     assert row["entities"] == 100
     assert row["built_pages"] >= row["pages"] - 1, "every page of the book is in the built site"
-    assert row["build_s"] > 0 and row["baseline_s"] > 0 and row["rss_mib"] > 0
+    for variant in ("book", "book_material", "baseline", "baseline_pagefind"):
+        assert row[f"{variant}_s"] > 0 and row[f"{variant}_mib"] > 0, variant
 
 
 def test_a_dirty_rebuild_removes_deleted_pages_and_updates_links_in_hand_written_pages(site: Site, tmp_path: Path):

@@ -135,6 +135,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         self.fingerprints: dict[str, str] = {}
         self.search_docs: list[dict[str, Any]] | None = None
         self.qr = QrCodes()
+        self.indexer: searchindex.Indexer | None = None
         self.dirty = False
 
     def on_startup(self, *, command, dirty):
@@ -221,6 +222,9 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
                 file.changed = not self.dirty or fingerprints.get(file.src_uri) != self.fingerprints.get(file.src_uri)
         self.pending_fingerprints = fingerprints  # kept only once the build has succeeded (on_post_build)
         self.populated: set[str] = set()
+        if self.config.search == "pagefind":
+            self._stop_indexer()  # one of a build that failed
+            self.indexer = searchindex.Indexer()
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -259,7 +263,14 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
 
     def on_post_page(self, output: str, page, config) -> str:
         handout = self._handout(page.file.src_uri)
-        return output if handout is None else output.replace(HANDOUT_MARK, handout, 1)
+        if handout is not None:
+            output = output.replace(HANDOUT_MARK, handout, 1)
+        if self.indexer is not None:  # Pagefind parses the page on the other core while MkDocs goes on
+            try:
+                self.indexer.add(_search_url(page.file.dest_uri), output)
+            except searchindex.SearchIndexError as exc:
+                raise PluginError(str(exc)) from None
+        return output
 
     def _partial(self, src_uri: str) -> Markup | None:
         """What the practice book shows on a page, around the editors' text (BODY_MARK); None for a plain page."""
@@ -296,6 +307,12 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         # The pages of a failed build may not have been written: rebuild them all next time.
         self.fingerprints = {}
         self.qr.stop()
+        self._stop_indexer()
+
+    def _stop_indexer(self) -> None:
+        if self.indexer is not None:
+            self.indexer.stop()
+            self.indexer = None
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
@@ -310,11 +327,20 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         target = Path(config.site_dir) / handouts.HANDOUT_DIR / "manifest.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(handouts.manifest(self.graph, pages), ensure_ascii=False, indent=1), encoding="utf-8")
-        if self.config.search == "pagefind":
+        if self.indexer is not None:
+            site_dir, indexer = Path(config.site_dir), self.indexer
+            self.indexer = None
             try:
-                searchindex.build_index(Path(config.site_dir))
+                # In a dirty rebuild only the changed pages were written: the others are read back.
+                for page in self._all_pages:
+                    written = site_dir / page.file.dest_uri
+                    if _search_url(page.file.dest_uri) not in indexer.pages and written.is_file():
+                        indexer.add(_search_url(page.file.dest_uri), written.read_text(encoding="utf-8"))
+                indexer.write(site_dir / searchindex.INDEX_DIR)
             except searchindex.SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
+            finally:
+                indexer.stop()
         else:
             self._keep_search_index_whole(Path(config.site_dir))
 
@@ -352,6 +378,11 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             if path.is_dir():
                 server.watch(str(path))
         return server
+
+
+def _search_url(dest_uri: str) -> str:
+    """A page's address from the site's root, as Pagefind reports it (`/netwerken/x/`)."""
+    return "/" + dest_uri.removesuffix("index.html")
 
 
 def _digest(*parts: str) -> str:
