@@ -118,3 +118,15 @@ def test_the_repository_builds_its_search_index(tmp_path: Path):
     assert (tmp_path / "pagefind/pagefind.js").is_file()
     assert 'data-pb-search' in (tmp_path / "index.html").read_text()
     assert not (tmp_path / "search/search_index.json").exists(), "one search engine, not two"
+
+
+def test_pagefind_is_handed_the_searchable_part_of_a_page_only(built_small_site):
+    from praktijkboek.core.searchindex import indexable
+
+    page = built_small_site.page("praktijkvoorbeelden/dorv")
+    part = indexable(page)
+    assert part.startswith('<html lang="nl"') and part.endswith("</body></html>")
+    assert "data-pagefind-body" in part and "<h1" in part and 'data-pagefind-filter="soort"' in part
+    assert "md-header" not in part and "md-nav" not in part and "<script src=" not in part
+    assert len(part) < len(page) / 2
+    assert indexable("<html><body>geen markering</body></html>") == "<html><body>geen markering</body></html>"

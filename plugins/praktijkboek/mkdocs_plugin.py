@@ -224,7 +224,10 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         self.populated: set[str] = set()
         if self.config.search == "pagefind":
             self._stop_indexer()  # one of a build that failed
-            self.indexer = searchindex.Indexer()
+            try:
+                self.indexer = searchindex.Indexer()
+            except searchindex.SearchIndexError as exc:
+                raise PluginError(str(exc)) from None
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -262,15 +265,13 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         return str(body)
 
     def on_post_page(self, output: str, page, config) -> str:
-        handout = self._handout(page.file.src_uri)
-        if handout is not None:
-            output = output.replace(HANDOUT_MARK, handout, 1)
         if self.indexer is not None:  # Pagefind parses the page on the other core while MkDocs goes on
             try:
-                self.indexer.add(_search_url(page.file.dest_uri), output)
+                self.indexer.add(_search_url(page.file.dest_uri), searchindex.indexable(output))
             except searchindex.SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
-        return output
+        handout = self._handout(page.file.src_uri)  # not searched: it is in the page only to be printed
+        return output if handout is None else output.replace(HANDOUT_MARK, handout, 1)
 
     def _partial(self, src_uri: str) -> Markup | None:
         """What the practice book shows on a page, around the editors' text (BODY_MARK); None for a plain page."""
@@ -335,7 +336,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
                 for page in self._all_pages:
                     written = site_dir / page.file.dest_uri
                     if _search_url(page.file.dest_uri) not in indexer.pages and written.is_file():
-                        indexer.add(_search_url(page.file.dest_uri), written.read_text(encoding="utf-8"))
+                        indexer.add(_search_url(page.file.dest_uri), searchindex.indexable(written.read_text(encoding="utf-8")))
                 indexer.write(site_dir / searchindex.INDEX_DIR)
             except searchindex.SearchIndexError as exc:
                 raise PluginError(str(exc)) from None

@@ -30,6 +30,21 @@ from .lens import factor_networks
 from .models import MODELS
 
 INDEX_DIR = "pagefind"
+#: Where the part of a page that Pagefind indexes begins and ends (overrides/main.html).
+BODY_START, BODY_END = "<div data-pagefind-body>", "<!--/pagefind-body-->"
+
+
+def indexable(html: str) -> str:
+    """What Pagefind needs of a written page: its `<html lang>` (the language, for stemming) and the
+    `data-pagefind-body` part. Material's head, header, navigation, footer and scripts, about two
+    thirds of a page, are left out: less to encode, send and parse. A page without the marks
+    (a theme that overrides main.html) is sent whole."""
+    start = html.find(BODY_START)
+    end = html.find(BODY_END, start)
+    root = html.find("<html")
+    if start < 0 or end < 0 or root < 0:
+        return html
+    return html[root: html.index(">", root) + 1] + "<body>" + html[start:end] + "</body></html>"
 
 
 class SearchIndexError(Exception):
@@ -41,8 +56,12 @@ class Indexer:
 
     def __init__(self) -> None:
         self._log = tempfile.TemporaryFile()
-        self._process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, stderr=self._log)
+        try:
+            self._process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
+                                             stdout=subprocess.PIPE, stderr=self._log)
+        except OSError as exc:  # also pagefind-bin's FileNotFoundError when its binary is missing
+            self._log.close()
+            raise SearchIndexError(f"Pagefind kon niet starten ({exc}). Installeer het opnieuw: pip install pagefind-bin") from None
         self._next_id = 0
         self._answers: dict[int, dict[str, Any]] = {}
         self._arrived = threading.Condition()
@@ -52,6 +71,8 @@ class Indexer:
         self._reader.start()
         self.pages: set[str] = set()
         """The URLs added so far."""
+        self.indexed = 0
+        """How many of them Pagefind has parsed."""
         self._index = self._wait(self._send({"type": "NewIndex", "config": {}}))["index_id"]
 
     def add(self, url: str, html: str) -> None:
@@ -81,7 +102,7 @@ class Indexer:
 
     def _send(self, payload: dict[str, Any]) -> int:
         self._next_id += 1
-        message = json.dumps({"message_id": self._next_id, "payload": payload}).encode("utf-8")
+        message = json.dumps({"message_id": self._next_id, "payload": payload}, ensure_ascii=False).encode("utf-8")
         try:
             self._process.stdin.write(base64.b64encode(message) + b",")  # type: ignore[union-attr]
             if payload["type"] != "AddFile":
@@ -104,7 +125,9 @@ class Indexer:
                 if payload.get("type") == "Error":
                     self._errors.append(f"Pagefind kon de zoekindex niet maken: {payload.get('message')}")
                 with self._arrived:
-                    if payload.get("type") != "IndexedFile":  # the answers someone waits for
+                    if payload.get("type") == "IndexedFile":
+                        self.indexed += 1
+                    else:  # the answers someone waits for
                         self._answers[answer.get("message_id") or -1] = payload
                     self._arrived.notify_all()
         with self._arrived:
