@@ -261,16 +261,17 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         for key in ("title", "description"):
             if key in page.meta:
                 page.meta[key] = _text(page.meta[key])
-        # The search plugin indexes page.content after this event: facts and relations are findable.
+        # Search indexes this content, facts and relations included: Material's search plugin after
+        # this event; Pagefind now, on the other core, while MkDocs goes on with the next page.
+        if self.indexer is not None:
+            try:
+                self.indexer.add(_search_url(page.file.dest_uri), searchindex.page_html(config.theme["language"], page.title, body))
+            except searchindex.SearchIndexError as exc:
+                raise PluginError(str(exc)) from None
         return str(body)
 
     def on_post_page(self, output: str, page, config) -> str:
-        if self.indexer is not None:  # Pagefind parses the page on the other core while MkDocs goes on
-            try:
-                self.indexer.add(_search_url(page.file.dest_uri), searchindex.indexable(output))
-            except searchindex.SearchIndexError as exc:
-                raise PluginError(str(exc)) from None
-        handout = self._handout(page.file.src_uri)  # not searched: it is in the page only to be printed
+        handout = self._handout(page.file.src_uri)
         return output if handout is None else output.replace(HANDOUT_MARK, handout, 1)
 
     def _partial(self, src_uri: str) -> Markup | None:
@@ -329,19 +330,11 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(handouts.manifest(self.graph, pages), ensure_ascii=False, indent=1), encoding="utf-8")
         if self.indexer is not None:
-            site_dir, indexer = Path(config.site_dir), self.indexer
-            self.indexer = None
+            indexer, self.indexer = self.indexer, None
             try:
-                # In a dirty rebuild only the changed pages were written: the others are read back.
-                for page in self._all_pages:
-                    written = site_dir / page.file.dest_uri
-                    if _search_url(page.file.dest_uri) not in indexer.pages and written.is_file():
-                        indexer.add(_search_url(page.file.dest_uri), searchindex.indexable(written.read_text(encoding="utf-8")))
-                indexer.write(site_dir / searchindex.INDEX_DIR)
+                indexer.finish()
             except searchindex.SearchIndexError as exc:
                 raise PluginError(str(exc)) from None
-            finally:
-                indexer.stop()
         else:
             self._keep_search_index_whole(Path(config.site_dir))
 
@@ -368,6 +361,22 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             index["docs"] = kept + index["docs"]
             path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         self.search_docs = index["docs"]
+
+    def on_env(self, env, config, files):
+        """Every page's content is made (MkDocs' first pass): Pagefind can write its index while
+        MkDocs renders the pages' templates (the second pass)."""
+        if self.indexer is not None:
+            site_dir = Path(config.site_dir)
+            try:
+                # In a dirty rebuild only the changed pages were made: the others are read back from the site.
+                for page in self._all_pages:
+                    written = site_dir / page.file.dest_uri
+                    if _search_url(page.file.dest_uri) not in self.indexer.pages and written.is_file():
+                        self.indexer.add(_search_url(page.file.dest_uri), searchindex.indexable(written.read_text(encoding="utf-8")))
+                self.indexer.write(site_dir / searchindex.INDEX_DIR)
+            except searchindex.SearchIndexError as exc:
+                raise PluginError(str(exc)) from None
+        return env
 
     def on_nav(self, nav, config, files):
         self._all_pages = [file.page for file in files.documentation_pages() if file.page is not None]

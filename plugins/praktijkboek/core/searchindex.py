@@ -6,9 +6,10 @@ Dutch stemming follows `<html lang="nl">`. Filters come from `data-pagefind-filt
 elements that the page templates write from `filters()`.
 
 `Indexer` runs Pagefind as a service (`pagefind --service`, the interface of Pagefind's
-own Node and Python APIs: base64-encoded JSON messages, each ended by a comma) and hands
-it every page as soon as MkDocs has written it. MkDocs builds on one core; Pagefind
-parses the pages on the other, so only writing the index is left after the build.
+own Node and Python APIs: base64-encoded JSON messages, each ended by a comma). MkDocs
+builds on one core and in two passes: first every page's content, then every page's
+template. Pagefind gets each page's content in the first pass (`page_html`), parses it
+on the other core, and writes its index during the second pass.
 (Pagefind's Python package speaks the same protocol, but reads one answer per tenth of
 a second: 10,000 pages would take 17 minutes.)
 """
@@ -32,6 +33,12 @@ from .models import MODELS
 INDEX_DIR = "pagefind"
 #: Where the part of a page that Pagefind indexes begins and ends (overrides/main.html).
 BODY_START, BODY_END = "<div data-pagefind-body>", "<!--/pagefind-body-->"
+
+
+def page_html(language: str, title: str, content: str) -> str:
+    """A page as Pagefind reads it, from its content (what Material puts in `data-pagefind-body`)."""
+    heading = "" if "<h1" in content else f"<h1>{title}</h1>"  # as Material's content.html adds it
+    return f'<html lang="{language}"><body><div data-pagefind-body>{heading}{content}</div></body></html>'
 
 
 def indexable(html: str) -> str:
@@ -63,6 +70,7 @@ class Indexer:
             self._log.close()
             raise SearchIndexError(f"Pagefind kon niet starten ({exc}). Installeer het opnieuw: pip install pagefind-bin") from None
         self._next_id = 0
+        self._writing: int | None = None
         self._answers: dict[int, dict[str, Any]] = {}
         self._arrived = threading.Condition()
         self._closed = False
@@ -81,9 +89,15 @@ class Indexer:
         self.pages.add(url)
 
     def write(self, folder: Path) -> None:
-        """Write the index to `folder` and stop the service; raise SearchIndexError if Pagefind failed."""
+        """Have Pagefind write the index to `folder`, in its own time: `finish` waits for it."""
+        self._writing = self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(folder)})
+
+    def finish(self) -> None:
+        """Wait until the index is written and stop the service; raise SearchIndexError if Pagefind failed."""
         try:
-            self._wait(self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(folder)}))
+            if self._writing is None:
+                raise SearchIndexError("Pagefind kreeg de opdracht om de zoekindex te schrijven nooit.")
+            self._wait(self._writing)
             if self._errors:
                 raise SearchIndexError(self._errors[0])
         finally:
