@@ -6,6 +6,9 @@ import os
 import platform
 import re
 import subprocess
+import tempfile
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -57,12 +60,9 @@ def run_measured(args: list[str], cwd: Path, env: dict[str, str], interval: floa
 
     The tree's peak is sampled every `interval` seconds: a build and the helpers it starts (a search
     indexer, a worker) hold memory at the same time, which the kernel's per-process peak (the second
-    figure, from wait4) does not add up. Fails loudly if the command fails.
+    figure, from wait4) does not add up. Pages shared between processes (libraries) count once per
+    process, so the sum errs on the high side. Fails loudly if the command fails.
     """
-    import tempfile
-    import threading
-    import time
-
     peak = 0
     with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child can never block
         started = time.perf_counter()

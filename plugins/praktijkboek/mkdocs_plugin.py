@@ -45,7 +45,7 @@ class PraktijkboekConfig(Config):
     The docs_dir (hand-written pages) may live inside it; it is then skipped by the loader."""
 
     search = c.Choice(("pagefind", "material"), default="pagefind")
-    """`pagefind`: after the build, Pagefind indexes the site and the header's search box (Material's
+    """`pagefind`: Pagefind indexes every page while the book is built, and the header's search box (Material's
     look) searches it, with filters; the index is fetched in small parts, so it scales to large books.
     Leave Material's `search` plugin out of mkdocs.yml then. `material`: Material's own search plugin."""
 
@@ -99,7 +99,7 @@ def _text(value: Any) -> Any:
 
 @dataclass
 class PageInfo:
-    """What our partials know of a page before MkDocs has made it: its title and address."""
+    """What our partials know of the page they are rendered for: its title and address."""
 
     title: str
     url: str
@@ -119,7 +119,7 @@ class ContentFile(File):
 #: Front matter keys a hand-written page may use (all escaped or checked); others are refused.
 PAGE_META_KEYS = {"title", "description", "hide"}
 
-#: Where the editors' rendered Markdown goes in a pre-rendered partial.
+#: Where the editors' rendered Markdown goes in a rendered partial.
 BODY_MARK = Markup("<!--praktijkboek:body-->")
 #: Where a session's handout goes in its written page (see `PraktijkboekPlugin._handout`).
 HANDOUT_MARK = Markup("<!--praktijkboek:handout-->")
@@ -198,7 +198,10 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         for path, content in extra.items():
             files.append(File.generated(config, path, content=content))
         # The handouts' QR codes are made on the other core while MkDocs renders (core/qrcodes.py).
-        self.qr.start(url for key, url in self.book.absolute.items() if key.startswith("session:"))
+        try:
+            self.qr.start(url for key, url in self.book.absolute.items() if key.startswith("session:"))
+        except QrCodeError as exc:
+            raise PluginError(str(exc)) from None
         self.mkdocs_config = config
         self.home = written.get("")
         # `serve --dirty` rebuilds only the pages whose output changed: render every page's own
@@ -270,9 +273,15 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
                 raise PluginError(str(exc)) from None
         return str(body)
 
+    @event_priority(100)  # before other plugins touch the written page (a minifier drops the mark)
     def on_post_page(self, output: str, page, config) -> str:
         handout = self._handout(page.file.src_uri)
-        return output if handout is None else output.replace(HANDOUT_MARK, handout, 1)
+        if handout is None:
+            return output
+        if HANDOUT_MARK not in output:  # a session.html without {{ handout }}, or a plugin that strips comments
+            raise PluginError(f"praktijkboek: de handout van {page.file.src_uri} vindt zijn plaats niet in de pagina: "
+                              f"zet {{{{ handout }}}} in praktijkboek/session.html, en laat HTML-commentaar staan tot na deze plugin.")
+        return output.replace(HANDOUT_MARK, handout, 1)
 
     def _partial(self, src_uri: str) -> Markup | None:
         """What the practice book shows on a page, around the editors' text (BODY_MARK); None for a plain page."""

@@ -40,7 +40,8 @@ def qr_svg(url: str) -> str:
     try:
         code = segno.make(url, micro=False, error="m", mask=0)
     except DataOverflowError:
-        raise QrCodeError(f"het adres {url[:80]}… is te lang voor een QR-code ({len(url)} tekens).") from None
+        raise QrCodeError(f"De QR-code voor een handout kon niet gemaakt worden: het adres {url[:80]}… "
+                          f"is te lang voor een QR-code ({len(url)} tekens). Kies een kortere id.") from None
     svg = code.svg_inline(scale=4, border=2, dark="#000", light="#fff", svgclass="pb-qr", lineclass=None, omitsize=True)
     return re.sub(r"<svg ", '<svg role="img" aria-label="QR-code naar deze sessie online" ', svg, count=1)
 
@@ -79,7 +80,8 @@ class QrCodes:
         _, errors = worker.communicate()
         try:
             if worker.returncode != 0:
-                raise QrCodeError(f"De QR-codes voor de handouts konden niet gemaakt worden: {errors.decode(errors='replace').strip()}")
+                detail = errors.decode(errors="replace").strip()
+                raise QrCodeError(detail if detail.startswith("De QR-code") else f"De QR-codes voor de handouts konden niet gemaakt worden: {detail}")
             made.seek(0)
             self.known.update(json.loads(made.read().decode("utf-8")))
         finally:

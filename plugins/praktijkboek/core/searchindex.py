@@ -71,6 +71,7 @@ class Indexer:
             raise SearchIndexError(f"Pagefind kon niet starten ({exc}). Installeer het opnieuw: pip install pagefind-bin") from None
         self._next_id = 0
         self._writing: int | None = None
+        self._urls: dict[int, str] = {}
         self._answers: dict[int, dict[str, Any]] = {}
         self._arrived = threading.Condition()
         self._closed = False
@@ -79,13 +80,15 @@ class Indexer:
         self._reader.start()
         self.pages: set[str] = set()
         """The URLs added so far."""
-        self.indexed = 0
-        """How many of them Pagefind has parsed."""
-        self._index = self._wait(self._send({"type": "NewIndex", "config": {}}))["index_id"]
+        try:
+            self._index = self._wait(self._send({"type": "NewIndex", "config": {}}))["index_id"]
+        except SearchIndexError:
+            self.stop()
+            raise
 
     def add(self, url: str, html: str) -> None:
         """Add a written page; `url` is its address from the site's root (`/netwerken/x/`)."""
-        self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_path": None, "file_contents": html})
+        self._urls[self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_path": None, "file_contents": html})] = url
         self.pages.add(url)
 
     def write(self, folder: Path) -> None:
@@ -96,7 +99,7 @@ class Indexer:
         """Wait until the index is written and stop the service; raise SearchIndexError if Pagefind failed."""
         try:
             if self._writing is None:
-                raise SearchIndexError("Pagefind kreeg de opdracht om de zoekindex te schrijven nooit.")
+                raise SearchIndexError("Pagefind kreeg nooit de opdracht om de zoekindex te schrijven.")
             self._wait(self._writing)
             if self._errors:
                 raise SearchIndexError(self._errors[0])
@@ -105,7 +108,10 @@ class Indexer:
 
     def stop(self) -> None:
         if self._process.poll() is None:
-            self._process.stdin.close()  # type: ignore[union-attr]
+            try:
+                self._process.stdin.close()  # type: ignore[union-attr]
+            except OSError:  # Pagefind already gone (a broken pipe): the build's own error says why
+                self._process.kill()
             try:
                 self._process.wait(timeout=10)
             except subprocess.TimeoutExpired:
@@ -130,23 +136,27 @@ class Indexer:
         stream = self._process.stdout
         assert stream is not None
         pending = b""
-        while chunk := stream.read1(1 << 16):
-            pending += chunk
-            *messages, pending = pending.split(b",")
-            for raw in messages:
-                answer = json.loads(base64.b64decode(raw))
-                payload = answer.get("payload") or {}
-                if payload.get("type") == "Error":
-                    self._errors.append(f"Pagefind kon de zoekindex niet maken: {payload.get('message')}")
-                with self._arrived:
-                    if payload.get("type") == "IndexedFile":
-                        self.indexed += 1
-                    else:  # the answers someone waits for
-                        self._answers[answer.get("message_id") or -1] = payload
-                    self._arrived.notify_all()
-        with self._arrived:
-            self._closed = True
-            self._arrived.notify_all()
+        try:
+            while chunk := stream.read1(1 << 16):
+                pending += chunk
+                *messages, pending = pending.split(b",")
+                for raw in messages:
+                    answer = json.loads(base64.b64decode(raw))
+                    payload = answer.get("payload") or {}
+                    if payload.get("type") == "Error":
+                        page = self._urls.get(answer.get("message_id") or -1)
+                        where = f" (pagina {page})" if page else ""
+                        self._errors.append(f"Pagefind kon de zoekindex niet maken{where}: {payload.get('message')}")
+                    with self._arrived:
+                        if payload.get("type") != "IndexedFile":  # the answers someone waits for
+                            self._answers[answer.get("message_id") or -1] = payload
+                        self._arrived.notify_all()
+        except (ValueError, AttributeError) as exc:  # an answer that is not base64-encoded JSON
+            self._errors.append(f"Pagefind antwoordde onverwacht: {exc}")
+        finally:  # whatever happened, nobody keeps waiting for an answer
+            with self._arrived:
+                self._closed = True
+                self._arrived.notify_all()
 
     def _wait(self, message_id: int) -> dict[str, Any]:
         with self._arrived:
