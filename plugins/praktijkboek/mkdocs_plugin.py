@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urljoin
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,11 +160,9 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        try:
+        with _reported():
             self.graph = load(self.layout, self.cache)
             specs = plan(self.graph)
-        except ContentError as exc:
-            raise PluginError(str(exc)) from None
         self.book = views.Book(self.graph)
         # Our own environment over the theme's folders (overrides/ first), used only for our
         # partials; they show editors' text, so everything is escaped unless marked safe.
@@ -198,10 +198,8 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         for path, content in extra.items():
             files.append(File.generated(config, path, content=content))
         # The handouts' QR codes are made on the other core while MkDocs renders (core/qrcodes.py).
-        try:
+        with _reported():
             self.qr.start(url for key, url in self.book.absolute.items() if key.startswith("session:"))
-        except QrCodeError as exc:
-            raise PluginError(str(exc)) from None
         self.mkdocs_config = config
         self.home = written.get("")
         # `serve --dirty` rebuilds only the pages whose output changed: render every page's own
@@ -227,10 +225,8 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         self.populated: set[str] = set()
         if self.config.search == "pagefind":
             self._stop_indexer()  # one of a build that failed
-            try:
+            with _reported():
                 self.indexer = searchindex.Indexer()
-            except searchindex.SearchIndexError as exc:
-                raise PluginError(str(exc)) from None
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -267,10 +263,8 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         # Search indexes this content, facts and relations included: Material's search plugin after
         # this event; Pagefind now, on the other core, while MkDocs goes on with the next page.
         if self.indexer is not None:
-            try:
+            with _reported():
                 self.indexer.add(_search_url(page.file.dest_uri), searchindex.page_html(config.theme["language"], page.title, body))
-            except searchindex.SearchIndexError as exc:
-                raise PluginError(str(exc)) from None
         return str(body)
 
     @event_priority(100)  # before other plugins touch the written page (a minifier drops the mark)
@@ -302,10 +296,8 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         if spec is None or not spec.key.startswith("session:"):
             return None
         url = self.book.absolute.get(spec.key)
-        try:
+        with _reported():
             qr = self.qr.get(url) if url else None
-        except QrCodeError as exc:
-            raise PluginError(str(exc)) from None
         handout = self.book.handout(spec.key, url, qr)
         return self._render("handout.html", PageInfo(spec.title, self.pages[spec.key].url), "handout", handout)
 
@@ -328,10 +320,8 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
         self.fingerprints = self.pending_fingerprints
-        try:
+        with _reported():
             self.qr.collect()  # a book without session pages never asked for its codes
-        except QrCodeError as exc:
-            raise PluginError(str(exc)) from None
         self._remove_stale_pages(Path(config.site_dir))
         # What `praktijkboek handouts` renders: the built session pages and where their PDFs go.
         pages = {key: file.dest_uri for key, file in self.pages.items() if key.startswith("session:")}
@@ -340,10 +330,8 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         target.write_text(json.dumps(handouts.manifest(self.graph, pages), ensure_ascii=False, indent=1), encoding="utf-8")
         if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
-            try:
+            with _reported():
                 indexer.finish()
-            except searchindex.SearchIndexError as exc:
-                raise PluginError(str(exc)) from None
         else:
             self._keep_search_index_whole(Path(config.site_dir))
 
@@ -376,15 +364,13 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         MkDocs renders the pages' templates (the second pass)."""
         if self.indexer is not None:
             site_dir = Path(config.site_dir)
-            try:
+            with _reported():
                 # In a dirty rebuild only the changed pages were made: the others are read back from the site.
                 for page in self._all_pages:
                     written = site_dir / page.file.dest_uri
                     if _search_url(page.file.dest_uri) not in self.indexer.pages and written.is_file():
                         self.indexer.add(_search_url(page.file.dest_uri), searchindex.indexable(written.read_text(encoding="utf-8")))
                 self.indexer.write(site_dir / searchindex.INDEX_DIR)
-            except searchindex.SearchIndexError as exc:
-                raise PluginError(str(exc)) from None
         return env
 
     def on_nav(self, nav, config, files):
@@ -397,6 +383,16 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             if path.is_dir():
                 server.watch(str(path))
         return server
+
+
+@contextmanager
+def _reported() -> Iterator[None]:
+    """What the core reports (content problems, a failing QR-code worker or Pagefind) becomes a
+    PluginError: MkDocs prints the Dutch message, without a traceback, and exits non-zero."""
+    try:
+        yield
+    except (ContentError, QrCodeError, searchindex.SearchIndexError) as exc:
+        raise PluginError(str(exc)) from None
 
 
 def _search_url(dest_uri: str) -> str:
