@@ -33,7 +33,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from benchmarks import ROOT, machine, run_measured, write_section
+from benchmarks import ROOT, machine, material_search_config, run_measured, write_section
 from synthetic import generate, write_baseline, write_book
 
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -53,11 +53,8 @@ VARIANTS = {
 
 
 def write_variant_configs(project: Path, baseline: Path) -> None:
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "      search: pagefind" in text and "\nplugins:\n" in text
-    (project / "mkdocs.material-search.yml").write_text(
-        text.replace("      search: pagefind", "      search: material").replace("\nplugins:\n", "\nplugins:\n  - search:\n      lang: nl\n"),
-        encoding="utf-8")
+    (project / "mkdocs.material-search.yml").write_text(material_search_config((project / "mkdocs.yml").read_text(encoding="utf-8")),
+                                                       encoding="utf-8")
     text = (baseline / "mkdocs.yml").read_text(encoding="utf-8")
     assert "plugins:\n  - search:\n      lang: nl\n" in text
     (baseline / "mkdocs.no-search.yml").write_text(text.replace("plugins:\n  - search:\n      lang: nl\n", "plugins: []\n"), encoding="utf-8")

@@ -25,7 +25,7 @@ import time
 from functools import partial
 from pathlib import Path
 
-from benchmarks import ROOT, machine, write_section
+from benchmarks import ROOT, machine, material_search_config, write_section
 from synthetic import generate, write_book
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -33,10 +33,7 @@ QUERIES = ["buurtpunt", "vrijwilligers", "Leuven"]
 
 
 def material_variant(project: Path) -> None:
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("      search: pagefind", "      search: material").replace(
-        "plugins:\n", "plugins:\n  - search:\n      lang: nl\n", 1)
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(material_search_config((project / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def build(project: Path, site: Path) -> float:

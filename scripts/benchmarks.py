@@ -35,6 +35,13 @@ def write_section(name: str, body: str, report: Path = REPORT) -> None:
     report.write_text(text, encoding="utf-8")
 
 
+def material_search_config(text: str) -> str:
+    """A practice book's mkdocs.yml with Material's search plugin instead of Pagefind."""
+    assert "      search: pagefind" in text and "\nplugins:\n" in text, "the book's mkdocs.yml has changed shape"
+    return text.replace("      search: pagefind", "      search: material").replace(
+        "\nplugins:\n", "\nplugins:\n  - search:\n      lang: nl\n", 1)
+
+
 def _rss_of_tree(root: int) -> int:
     """Bytes resident in `root` and all its descendants right now (Linux /proc)."""
     children: dict[int, list[int]] = {}
