@@ -14,6 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -173,3 +174,38 @@ def chromium():
 
     with browser() as instance:
         yield instance
+
+
+class Yaml12Loader(yaml.SafeLoader):
+    """How editors' YAML extensions type values: YAML 1.2's core schema, as VS Code's YAML extension
+    (the `yaml` npm package) reads a file. `2026` is a number, `TRUE` a boolean; `19:30`, `2019-06-06`
+    and `yes` are text. Only the types matter here: they decide what the JSON Schema sees."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {}
+for _tag, _regexp, _first in [
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    ("tag:yaml.org,2002:float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+     list("-+0123456789.")),
+]:
+    Yaml12Loader.add_implicit_resolver(_tag, re.compile(_regexp), _first)
+
+
+def _yaml12_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    text = loader.construct_scalar(node)
+    return int(text[2:], 8) if text.startswith("0o") else int(text[2:], 16) if text.startswith("0x") else int(text)
+
+
+def _yaml12_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+    text = str(loader.construct_scalar(node)).lower().replace(".inf", "inf").replace(".nan", "nan")
+    return float(text)
+
+
+Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _yaml12_int)
+Yaml12Loader.add_constructor("tag:yaml.org,2002:float", _yaml12_float)
+
+
+def yaml12(text: str):
+    return yaml.load(text, Loader=Yaml12Loader)  # noqa: S506 - a SafeLoader subclass

@@ -196,12 +196,15 @@ def _new(args: argparse.Namespace) -> int:
     values = {"title": args.title}
     if args.kind == "network":
         values["kind"] = args.network_kind
-    if args.kind == "session" and args.date:
-        values["date"] = args.date
+    if args.kind == "session":
+        values |= {name: value for name, value in (("date", args.date), ("start_time", args.start_time), ("end_time", args.end_time)) if value}
+    elif args.date or args.start_time or args.end_time:
+        print(f"praktijkboek new: --date, --start-time en --end-time horen bij een sessie, niet bij een {args.kind}.", file=sys.stderr)
+        return 1
     try:
         path = scaffold(layout, args.kind, args.id, values)
     except ScaffoldError as exc:
-        print(str(exc), file=sys.stderr)
+        sys.stderr.write("\n\n".join(problem.format() for problem in exc.problems) + "\n\nEr is niets aangemaakt.\n")
         return 1
     print(f"Aangemaakt: {path.relative_to(root)}. Vul de velden aan en controleer met: praktijkboek validate")
     return 0
@@ -242,10 +245,12 @@ def main(argv: list[str] | None = None) -> int:
     full.add_argument("--no-handouts", action="store_true", help="Zonder PDF-handouts (sneller, bijvoorbeeld voor een voorbeeld).")
     full.set_defaults(func=_told(_build))
     new = sub.add_parser("new", help="Maak een nieuw netwerk, een nieuwe sessie of een nieuw praktijkvoorbeeld aan.")
-    new.add_argument("kind", choices=["network", "session", "case"], help="Wat je aanmaakt.")
+    new.add_argument("kind", metavar="{network,session,case}", help="Wat je aanmaakt: network, session of case.")
     new.add_argument("id", help="De id: 'mijn-netwerk', 'mijn-netwerk/bijeenkomst-1' of 'mijn-voorbeeld'.")
     new.add_argument("--title", required=True, help="De titel (of naam).")
     new.add_argument("--date", help="Voor een sessie: de datum als JJJJ-MM-DD.")
+    new.add_argument("--start-time", help="Voor een sessie: het beginuur als UU:MM.")
+    new.add_argument("--end-time", help="Voor een sessie: het einduur als UU:MM.")
     new.add_argument("--network-kind", default="lerend netwerk", help="Voor een netwerk: het soort netwerk (standaard: lerend netwerk).")
     new.add_argument("--root", default=".")
     new.add_argument("--config", default="mkdocs.yml")

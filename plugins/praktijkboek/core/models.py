@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from annotated_types import Ge
@@ -39,7 +40,7 @@ class Ref:
     """None: the plural of the referring kind ("Hefbomen" on a condition's page)."""
 
 
-def _form(kind: str, pattern: str, message: str, hint: str) -> BeforeValidator:
+def _form(kind: str, pattern: str, message: str, hint: str, normal: Callable[[str], str] = str) -> BeforeValidator:
     """Accept text only in one exact form; otherwise a Dutch error of type `pb_<kind>`.
 
     The loader gives every value as text, so this is where "19:30", "15" or "true"
@@ -53,36 +54,64 @@ def _form(kind: str, pattern: str, message: str, hint: str) -> BeforeValidator:
         if not isinstance(value, str):
             return value
         if regex.fullmatch(value.strip()):
-            return value.strip()
+            return normal(value.strip())
         raise PydanticCustomError(f"pb_{kind}", message, {"value": value, "hint": hint})
 
     return BeforeValidator(check)
 
 
-def _text_form(kind: str, pattern: str, message: str, hint: str) -> Any:
-    return Annotated[str, _form(kind, pattern, message, hint), StringConstraints(pattern=pattern)]
+# How editors' YAML extensions read an unquoted value (YAML 1.2, as VS Code does): `2026` is a number,
+# `true` a boolean, `19:30` and `2019-06-06` text. The loader reads every value as text, so a field
+# accepts what the editor typed either way; each type below says so in its JSON Schema, so that every
+# file `validate` accepts, the editor's schema accepts too (tests/test_schema_agreement.py proves it).
+#: Free text: a title written as `2026` or `true` is text to the loader, a number or boolean to the editor.
+TEXT_SCHEMA: dict[str, Any] = {"type": ["string", "number", "boolean"], "minLength": 1}
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+def _padded(pattern: str) -> str:
+    """A JSON Schema pattern for a value the validator strips first (`" 19:30"` between quotes)."""
+    return rf"^\s*(?:{pattern})\s*$"
+
+
+def _text_form(kind: str, pattern: str, message: str, hint: str, *, digits: bool = False) -> Any:
+    """Text in one form. `digits`: a value of only digits is valid too, which YAML 1.2 reads as a number."""
+    schema: dict[str, Any] = {"type": "string", "pattern": _padded(pattern)}
+    if digits:
+        schema = {"anyOf": [schema, {"type": "integer", "minimum": 0}]}
+    return Annotated[str, _form(kind, pattern, message, hint), StringConstraints(pattern=pattern), WithJsonSchema(schema)]
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), WithJsonSchema(TEXT_SCHEMA)]
 #: A name that becomes part of an address (places have pages of their own).
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), WithJsonSchema({**TEXT_SCHEMA, "maxLength": 80})]
 Url = _text_form("url", r"https?://\S+", "'{value}' is geen volledig webadres", "Een webadres begint met https:// of http://.")
 Email = _text_form("email", r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", "'{value}' is geen geldig e-mailadres", "Een e-mailadres heeft de vorm naam@organisatie.be.")
-Phone = _text_form("phone", r"\+?[0-9][0-9 ./-]{5,}", "'{value}' is geen geldig telefoonnummer", "Schrijf alleen cijfers, spaties, punten, schuine strepen of koppeltekens.")
+Phone = _text_form("phone", r"\+?[0-9][0-9 ./-]{5,}", "'{value}' is geen geldig telefoonnummer",
+                   "Schrijf alleen cijfers, spaties, punten, schuine strepen of koppeltekens.", digits=True)
 Count = Annotated[
     int,
     _form("int", r"[0-9]+", "'{value}' is geen geheel getal", "Schrijf alleen cijfers, zonder punt of komma."),
     Ge(1),
-    WithJsonSchema({"type": "integer", "minimum": 1}),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": _padded("0*[1-9][0-9]*")}]}),
 ]
-Flag = Annotated[bool, _form("bool", r"true|false|True|False", "'{value}' is geen ja/nee-waarde", "Schrijf true (ja) of false (nee).")]
+#: The words YAML 1.2 reads as true/false; the validator takes the same ones (as text, also between quotes).
+FLAG_PATTERN = r"true|True|TRUE|false|False|FALSE"
+Flag = Annotated[
+    bool,
+    _form("bool", FLAG_PATTERN, "'{value}' is geen ja/nee-waarde", "Schrijf true (ja) of false (nee)."),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": _padded(FLAG_PATTERN)}]}),
+]
 TIME_PATTERN = r"([01]?[0-9]|2[0-3]):[0-5][0-9]"
 Time = Annotated[
     dt.time,
-    _form("time", TIME_PATTERN, "'{value}' is geen geldig tijdstip", "Schrijf een uur als UU:MM, bijvoorbeeld 19:30."),
-    WithJsonSchema({"type": "string", "pattern": f"^{TIME_PATTERN}$"}),
+    _form("time", TIME_PATTERN, "'{value}' is geen geldig tijdstip", "Schrijf een uur als UU:MM, bijvoorbeeld 19:30.",
+          normal=lambda text: text.zfill(5)),  # 7:30 is 07:30
+    WithJsonSchema({"type": "string", "pattern": _padded(TIME_PATTERN)}),
     PlainSerializer(lambda value: value.strftime("%H:%M"), return_type=str, when_used="json"),
 ]
+DATE_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+
+
 def _plausible_year(value: dt.date) -> dt.date:
     if not 1900 <= value.year <= 2100:
         raise PydanticCustomError("pb_date_range", "'{value}' ligt niet tussen 1900 en 2100; een tikfout in het jaar?",
@@ -92,8 +121,9 @@ def _plausible_year(value: dt.date) -> dt.date:
 
 Date = Annotated[
     dt.date,
-    _form("date", r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "'{value}' is geen geldige datum", "Schrijf een bestaande datum als JJJJ-MM-DD. Een uur hoort in start_time."),
+    _form("date", DATE_PATTERN, "'{value}' is geen geldige datum", "Schrijf een bestaande datum als JJJJ-MM-DD. Een uur hoort in start_time."),
     AfterValidator(_plausible_year),
+    WithJsonSchema({"type": "string", "pattern": _padded(DATE_PATTERN)}),
 ]
 
 
@@ -106,14 +136,19 @@ def nested_model(annotation: Any) -> type[BaseModel] | None:
         if found:
             return found
     return None
-Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
+def _id_schema(pattern: str) -> dict[str, Any]:
+    """An id; one of only digits (`2024`) is a number to YAML 1.2, and a valid id to the loader."""
+    return {"anyOf": [{"type": "string", "pattern": _padded(pattern.strip("^$"))}, {"type": "integer", "minimum": 0}]}
+
+
+Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN), WithJsonSchema(_id_schema(SLUG_PATTERN))]
 
 
 def ref(*kinds: str, inverse: str | None = None) -> object:
     """A reference field type: an id that must resolve to one of `kinds`."""
     pattern = SESSION_REF_PATTERN if "session" in kinds else SLUG_PATTERN
     return Annotated[
-        str, StringConstraints(strip_whitespace=True, pattern=pattern), Ref(kinds, inverse)
+        str, StringConstraints(strip_whitespace=True, pattern=pattern), Ref(kinds, inverse), WithJsonSchema(_id_schema(pattern))
     ]
 
 
@@ -353,7 +388,8 @@ class Condition(Entity):
 
     title: Text = Field(description="De naam van de voorwaarde.", examples=["Gedeelde agenda"])
     order: Count = Field(description="Plaats in de lijst van vijf voorwaarden.", examples=[1])
-    definition: Text = Field(description="Korte definitie, in één zin.")
+    definition: Text = Field(description="Korte definitie, in één zin.",
+                            examples=["Alle partners delen een visie op verandering en een gezamenlijke aanpak."])
     description: Text | None = Field(None, description="Uitgebreide toelichting, in Markdown.")
 
 

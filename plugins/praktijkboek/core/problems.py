@@ -30,7 +30,8 @@ class Problem:
 
     @property
     def location(self) -> str:
-        return f"{self.path}:{self.line}"
+        """`file:line`; a problem with a command's argument (line 0) names only the command."""
+        return f"{self.path}:{self.line}" if self.line else self.path
 
     def format(self) -> str:
         where = f"veld {self.field}: " if self.field else ""

@@ -10,23 +10,45 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import replace
+from pathlib import Path
 
 import yaml
-from pathlib import Path
 from typing import Any, get_args
 
 from .loader import ENTITY_SUFFIXES, Layout, slugify
 from .models import MODELS, SLUG_PATTERN, nested_model
-from .problems import Problem
+from .problems import Problem, did_you_mean
 from .schema import SCHEMA_DIR
+from .validation import validate
+from .yamlfile import parse
 
 KINDS = ("network", "session", "case")
 
 
+#: The command-line option that gives each field its value (`praktijkboek new ... --date`).
+OPTIONS = {"title": "--title", "name": "--title", "kind": "--network-kind", "date": "--date",
+           "start_time": "--start-time", "end_time": "--end-time"}
+
+
 class ScaffoldError(Exception):
-    def __init__(self, problem: Problem):
-        super().__init__(problem.format())
-        self.problem = problem
+    def __init__(self, problem: Problem, *more: Problem):
+        self.problems = [problem, *more]
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+
+def _argument_problems(kind: str, text: str, rel: str, values: dict[str, Any]) -> list[Problem]:
+    """The file as it would be written, read and validated exactly as `praktijkboek validate` does.
+    A problem names the command and the option that gave the value, not a line of a file that does
+    not exist yet; nothing is written."""
+    parsed = parse(text.encode("utf-8"), rel)
+    problems = [parsed] if isinstance(parsed, Problem) else validate(MODELS[kind], parsed, rel)[1]
+    told = []
+    for problem in problems:
+        name = (problem.field or "").split(",")[0].strip("'")
+        option = OPTIONS.get(name) if name in values else None
+        told.append(replace(problem, path="praktijkboek new", line=0, field=f"{problem.field} ({option})" if option else problem.field))
+    return told
 
 
 def target(layout: Layout, kind: str, ident: str) -> Path:
@@ -44,18 +66,23 @@ def target(layout: Layout, kind: str, ident: str) -> Path:
     return layout.root / layout.content_dir / "cases" / f"{ident}.yml"
 
 
+#: Text that every YAML reader reads back as this very text (or, if only digits, as a number that a
+#: text field accepts too): no quotes needed. Anything else is written between double quotes.
+_PLAIN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][^:#\[\]{},&*!|>'\"%@`\n]*(?<! )")
+_NOT_PLAIN = {"null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE"}
+
+
 def _yaml_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, list):
         return "[" + ", ".join(_yaml_value(v) for v in value) + "]"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {_yaml_value(v)}" for k, v in value.items()) + "}"
     text = str(value)
-    try:  # plain only when YAML reads it back as exactly this text
-        plain = yaml.safe_load(text) == text and "\n" not in text and not re.search(r"[:#\[\]{},&*!|>'\"%@`]", text)
-    except yaml.YAMLError:
-        plain = False
+    plain = _PLAIN.fullmatch(text) is not None and text not in _NOT_PLAIN
     return text if plain else json.dumps(text, ensure_ascii=False)
 
 
@@ -96,7 +123,8 @@ def render(kind: str, values: dict[str, Any], schema_path: str) -> str:
 def scaffold(layout: Layout, kind: str, ident: str, values: dict[str, Any]) -> Path:
     """Write a new file for `kind` with id `ident`; refuse to overwrite anything."""
     if kind not in KINDS:
-        raise ScaffoldError(Problem(kind, 1, None, f"'{kind}' kan niet aangemaakt worden", f"Kies uit: {', '.join(KINDS)}."))
+        raise ScaffoldError(Problem("praktijkboek new", 0, None, f"'{kind}' kan niet aangemaakt worden",
+                                    f"Kies uit: {', '.join(KINDS)}. {did_you_mean(kind, KINDS) or ''}".strip()))
     for part in ident.split("/"):
         if not re.fullmatch(SLUG_PATTERN, part):
             raise ScaffoldError(Problem(ident, 1, None, f"'{part}' is geen geldige id",
@@ -108,7 +136,11 @@ def scaffold(layout: Layout, kind: str, ident: str, values: dict[str, Any]) -> P
         raise ScaffoldError(Problem(rel, 1, None, "dit bestand bestaat al; het wordt niet overschreven",
                                     "Kies een andere id, of pas het bestaande bestand aan."))
     schema = os.path.relpath(layout.root / SCHEMA_DIR / f"{kind}.schema.json", path.parent).replace(os.sep, "/")
+    text = render(kind, values, schema)
+    problems = _argument_problems(kind, text, path.relative_to(layout.root).as_posix(), values)
+    if problems:
+        raise ScaffoldError(*problems)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-        handle.write(render(kind, values, schema))
+        handle.write(text)
     return path

@@ -250,7 +250,8 @@ def _from_events(text: str) -> tuple[Any, dict[Path_, int]]:
             path = ()
         lines.setdefault(path, line)
         if kind is yaml.ScalarEvent:
-            value: Any = None if event.style is None and event.value in _NULLS else event.value
+            # libyaml marks a plain scalar with style '' (PyYAML's own parser with None): both are unquoted.
+            value: Any = None if not event.style and event.value in _NULLS else event.value
         elif kind is yaml.MappingStartEvent:
             value = {}
         else:
