@@ -16,7 +16,7 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from .models import MODELS, Entity, Ref, Session, nested_model
-from .problems import Problem, did_you_mean, field_name
+from .problems import Problem, did_you_mean_id, field_name
 from .yamlfile import ParsedFile
 
 
@@ -197,7 +197,7 @@ def resolve(nodes: list[Node], broken: frozenset[str] = frozenset()) -> tuple[Kn
                                         "Geef één van beide bestanden een andere id (bestandsnaam)."))
                 continue
             candidates = [i for k in marker.kinds for i in ids_by_kind[k]]
-            guess = did_you_mean(value, candidates)
+            guess = did_you_mean_id(value, candidates)
             hint = [guess] if guess else []
             hint.append(_where(marker.kinds))
             problems.append(Problem(node.path, line, field, f"'{value}' bestaat niet als {labels}", " ".join(hint)))

@@ -70,6 +70,23 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
     return f"Bedoel je '{match[0]}'?" if match else None
 
 
+def did_you_mean_id(value: str, ids: Iterable[str]) -> str | None:
+    """`bedoel je ...?` for an id: the ids that contain it or that it contains, word for word
+    (`bmc-adviseurs` -> `bmc`, `voorst` -> `gemeente-voorst`), else the closest spelling."""
+    candidates = sorted(set(ids))
+    words = value.split("/")[-1].split("-")
+    related = [c for c in candidates if _contains(c.split("/")[-1].split("-"), words) or _contains(words, c.split("/")[-1].split("-"))]
+    related.sort(key=lambda c: (abs(len(c) - len(value)), c))
+    if related:
+        return "Bedoel je " + " of ".join(f"'{c}'" for c in related[:3]) + "?"
+    return did_you_mean(value, candidates)
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    """`part` occurs in `words` as consecutive whole words."""
+    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
 def list_choices(choices: Iterable[str], limit: int = 12) -> str:
     items = sorted(choices)
     shown = ", ".join(f"'{c}'" for c in items[:limit])

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .graph import KnowledgeGraph, Node
 from .models import MODELS
-from .problems import Problem, did_you_mean, list_choices
+from .problems import Problem, did_you_mean_id, list_choices
 from .yamlfile import ParsedFile, ReadError, read_text
 
 REFERENCE = re.compile(r"\[\[\s*([a-zA-Z-]+)\s*:\s*([^\]|\s]+)\s*(?:\|\s*([^\]\n]+?)\s*)?\]\]")
@@ -55,7 +55,7 @@ def check(graph: KnowledgeGraph, text: str, path: str, first_line: int, field: s
         where = first_line + line
         if error in MODELS:
             kind = error
-            guess = did_you_mean(match.group(2), [n.id for n in graph.by_kind[kind]])
+            guess = did_you_mean_id(match.group(2), [n.id for n in graph.by_kind[kind]])
             problems.append(Problem(path, where, field, f"verwijzing '{match.group(0)}': '{match.group(2)}' bestaat niet als {MODELS[kind].LABEL}",
                                     guess or f"Schrijf [[{match.group(1)}:id]] met de id (bestandsnaam) van een bestaande {MODELS[kind].LABEL}."))
         else:

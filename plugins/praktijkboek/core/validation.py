@@ -107,6 +107,21 @@ def _fields_of(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     return list(getattr(current, "model_fields", {}))
 
 
+def _other_meaning(model: type[BaseModel], loc: tuple[str | int, ...], name: str, known: list[str]) -> str | None:
+    """`max_participants` is no typo of `participants`: it says more. Explain what the near field
+    means instead of proposing it, and where such a fact can go."""
+    words = name.lower().replace("-", "_").split("_")
+    for field in known:
+        part = field.split("_")
+        if len(words) > len(part) and any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1)):
+            info = _field_info(model, (*loc[:-1], field))
+            meaning = (info.description or "").rstrip(".") if info else ""
+            body = getattr(model, "body_field", None) if len(loc) == 1 else None
+            where = f" Schrijf het in de tekst ('{body}')." if body in known else ""
+            return f"Dat veld bestaat niet; '{field}' betekent iets anders: {meaning.lower() or field}.{where}"
+    return None
+
+
 def _show(value: Any) -> str:
     if isinstance(value, str):
         return f"'{value}'"
@@ -137,7 +152,7 @@ def _translate(model: type[BaseModel], err: dict[str, Any]) -> tuple[str, str | 
     if kind == "extra_forbidden":
         known = _fields_of(model, loc)
         guess = DUTCH_FIELD_NAMES.get(name.lower()) if DUTCH_FIELD_NAMES.get(name.lower()) in known else None
-        hint = f"Bedoel je '{guess}'?" if guess else did_you_mean(name, known)
+        hint = f"Bedoel je '{guess}'?" if guess else _other_meaning(model, loc, name, known) or did_you_mean(name, known)
         choices = f"Toegestane velden: {list_choices(known, limit=40)}."
         return f"onbekend veld '{name}'", f"{hint} {choices}" if hint else choices
     if value is None and kind in {"string_type", "int_type", "date_type", "time_type", "list_type", "model_type", "bool_type", "literal_error", "string_pattern_mismatch"}:
@@ -149,6 +164,11 @@ def _translate(model: type[BaseModel], err: dict[str, Any]) -> tuple[str, str | 
     if kind == "too_short":
         return f"moet minstens {ctx.get('min_length', 1)} element(en) bevatten", example
     if kind == "string_type":
+        siblings = [key for key in value if key in _fields_of(model, loc)] if isinstance(value, dict) else []
+        if siblings:
+            return (f"moet tekst zijn, maar het veld '{siblings[0]}' springt eronder in",
+                    f"'{siblings[0]}' is een eigen veld: laat het even ver inspringen als '{name}' (haal de spaties ervoor weg), "
+                    f"en geef '{name}' zelf een waarde.")
         if isinstance(value, dict):
             return f"moet tekst zijn, maar is {_show(value)}", (
                 "Staat er een ': ' in de tekst? Zet de tekst dan tussen aanhalingstekens, bijvoorbeeld:\n"

@@ -10,6 +10,7 @@ that schema errors can point at the right line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,14 +95,27 @@ class _StrictComposer(yaml.SafeLoader):
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
-def _to_python(node: Node, path: Path_, lines: dict[Path_, int]) -> Any:
+def _check_plain(lines: list[str], start: yaml.Mark, end: yaml.Mark) -> None:
+    """An unquoted value over several lines whose next line starts with '- ' is a list item indented
+    differently from its siblings: YAML glues it onto the value above. Refuse it instead."""
+    for index in range(start.line + 1, min(end.line, len(lines) - 1) + 1):
+        stripped = lines[index].lstrip()
+        if stripped == "-" or stripped.startswith("- "):
+            raise ReadError(index + 1, "dit lijstitem springt anders in dan de items erboven; zo wordt het aan het vorige item vastgeplakt",
+                            "Laat elke regel die met '- ' begint even ver inspringen als de andere items van de lijst, "
+                            "bijvoorbeeld twee spaties. Hoort het streepje bij de tekst? Zet de tekst dan tussen aanhalingstekens.")
+
+
+def _to_python(node: Node, path: Path_, lines: dict[Path_, int], source: list[str]) -> Any:
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, ScalarNode):
-        if node.style is None and node.value in _NULLS:
-            return None
+        if node.style is None:
+            _check_plain(source, node.start_mark, node.end_mark)
+            if node.value in _NULLS:
+                return None
         return node.value
     if isinstance(node, SequenceNode):
-        return [_to_python(item, (*path, i), lines) for i, item in enumerate(node.value)]
+        return [_to_python(item, (*path, i), lines, source) for i, item in enumerate(node.value)]
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -119,10 +133,28 @@ def _to_python(node: Node, path: Path_, lines: dict[Path_, int]) -> Any:
                     field=field_name((*path, key)),
                 )
             lines[(*path, key)] = key_node.start_mark.line + 1
-            result[key] = _to_python(value_node, (*path, key), lines)
+            result[key] = _to_python(value_node, (*path, key), lines, source)
         return result
     raise ReadError(node.start_mark.line + 1, "onbekend soort YAML-waarde")  # pragma: no cover
 
+
+
+_FIELD_LINE = re.compile(r"( *(?:- +)?)([A-Za-z_][A-Za-z0-9_]*):(?: |$)")
+
+
+def _indented_field(lines: list[str], index: int) -> tuple[int, str, str] | None:
+    """`summary:` indented further than the field above it, which has a value of its own."""
+    here = _FIELD_LINE.match(lines[index]) if index < len(lines) else None
+    if not here or not here.group(1) or "-" in here.group(1):
+        return None
+    above = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")), "")
+    field_above = _FIELD_LINE.match(above)
+    indent_above = len(field_above.group(1)) if field_above else len(above) - len(above.lstrip(" "))
+    if len(here.group(1)) <= indent_above:
+        return None
+    name, over = here.group(2), f"'{field_above.group(2)}'" if field_above else "de regel erboven"
+    return (index + 1, f"het veld '{name}' springt verder in dan {over}",
+            f"Velden beginnen allemaal even ver: haal de spaties vóór '{name}' weg, tot het onder {over} begint.")
 
 
 def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
@@ -137,6 +169,9 @@ def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str
             "YAML springt in met spaties, niet met tabs. Vervang de tab door twee spaties.",
         )
     if "mapping values are not allowed" in problem:
+        indented = _indented_field(text.splitlines(), line - 1)
+        if indented:
+            return indented
         return (
             line,
             "dubbele punt op een onverwachte plaats",
@@ -208,6 +243,7 @@ def _from_events(text: str) -> tuple[Any, dict[Path_, int]]:
     pending_key: list[str | None] = []  # per open mapping: the key waiting for its value
     root: Any = None
     documents = 0
+    source = text.split("\n")
     for event in yaml.parse(text, Loader=_FAST):
         kind = type(event)
         if kind is yaml.DocumentStartEvent:
@@ -251,7 +287,11 @@ def _from_events(text: str) -> tuple[Any, dict[Path_, int]]:
         lines.setdefault(path, line)
         if kind is yaml.ScalarEvent:
             # libyaml marks a plain scalar with style '' (PyYAML's own parser with None): both are unquoted.
-            value: Any = None if not event.style and event.value in _NULLS else event.value
+            value: Any = event.value
+            if not event.style:
+                _check_plain(source, event.start_mark, event.end_mark)
+                if value in _NULLS:
+                    value = None
         elif kind is yaml.MappingStartEvent:
             value = {}
         else:
@@ -309,7 +349,7 @@ def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int]]
     if node is None:
         return None, lines
     try:
-        data = _to_python(node, (), lines)
+        data = _to_python(node, (), lines, text.split("\n"))
     except ReadError as exc:
         exc.line += line_offset
         raise
