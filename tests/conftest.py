@@ -5,12 +5,14 @@ from __future__ import annotations
 import http.server
 import os
 import re
-import threading
-from contextlib import contextmanager
-from functools import partial
+import shutil
 import subprocess
 import sys
 import textwrap
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -209,3 +211,98 @@ Yaml12Loader.add_constructor("tag:yaml.org,2002:float", _yaml12_float)
 
 def yaml12(text: str):
     return yaml.load(text, Loader=Yaml12Loader)  # noqa: S506 - a SafeLoader subclass
+
+
+def add_a_new_network(root: Path) -> str:
+    """What an editor adds in a pull request: a new network with seven regional sessions and an online
+    one, three organisations, a person, two cases, a theme, a barrier and a lever. The network and its
+    sessions are made with `praktijkboek new`, as the guide says; nothing refers to a seed id, except
+    one existing condition and theme, picked from the content itself. Returns the network's id."""
+    from praktijkboek.core.loader import Layout, load
+
+    graph = load(Layout(root))
+    condition = graph.by_kind["condition"][0].id
+    theme = graph.by_kind["theme"][0].id
+    network = "leerkring-noorden-2026"
+    new = [sys.executable, "-m", "praktijkboek", "new"]
+    subprocess.run([*new, "network", network, "--title", "Leerkring Noorden: dorpen en wijken", "--network-kind", "leerkring", "--root", str(root)],
+                   check=True, capture_output=True)
+    regions = ["Friesland", "Groningen", "Drenthe", "Overijssel", "Gelderland", "Flevoland", "Utrecht"]
+    for number, region in enumerate(regions, start=1):
+        subprocess.run([*new, "session", f"{network}/regio-{number}", "--title", f"Regiobijeenkomst {region}", "--date", f"2026-{number + 2:02d}-1{number}",
+                        "--start-time", "13:30", "--end-time", "16:30", "--root", str(root)], check=True, capture_output=True)
+        path = root / f"networks/{network}/sessions/regio-{number}.yml"
+        text = path.read_text(encoding="utf-8").replace("# number: 1", f"number: {number}").replace("# place: Leuven", f"place: {region}")
+        text = text.replace('# cases: [repair-cafe]', f"cases: [{'dorpshuis-de-kern' if number % 2 else 'wijkbus-noord'}]")
+        text = text.replace("# participants: 15", f"participants: {10 + number}").replace('# themes: [participatie]', f"themes: [{theme}, dorpsvoorzieningen]")
+        path.write_text(text, encoding="utf-8")
+    subprocess.run([*new, "session", f"{network}/online-1", "--title", "Online: wat leerden we?", "--date", "2027-02-04",
+                    "--start-time", "10:00", "--end-time", "11:30", "--root", str(root)], check=True, capture_output=True)
+    files = {
+        f"networks/{network}/network.yml": None,
+        "content/organisations/dorpenplatform-noord.yml": "name: Dorpenplatform Noord\nkind: koepel\nwebsite: https://www.voorbeeld.nl/dorpen\n",
+        "content/organisations/wijkwerk-zwolle.yml": "name: Wijkwerk Zwolle\nplace:\n  municipality: Zwolle\n  country: Nederland\n",
+        "content/organisations/bureau-kern.yml": "name: Bureau Kern\n",
+        "content/people/fenna-dijkstra.yml": "name: Fenna Dijkstra\norganisation: dorpenplatform-noord\nrole: procesbegeleider\n"
+                                             "email: fenna@voorbeeld.nl\npublish_contact: true\n",
+        "content/cases/dorpshuis-de-kern.yml": "title: Dorpshuis De Kern\nkind: dorpshuis\nplace:\n  municipality: Ee\n  country: Nederland\n"
+                                               "organisations: [bureau-kern]\nsummary: Bewoners runnen samen het dorpshuis.\n",
+        "content/cases/wijkbus-noord.md": "---\ntitle: Wijkbus Noord\norganisations: [wijkwerk-zwolle]\n---\nVrijwilligers rijden buren naar de markt.\n",
+        "content/themes/dorpsvoorzieningen.yml": "title: Dorpsvoorzieningen\n",
+        "content/barriers/te-weinig-vrijwilligers-noord.yml": f"title: Te weinig vrijwilligers\ncondition: {condition}\nsources: [{network}/regio-1, {network}/regio-2]\n",
+        "content/levers/samen-met-de-gemeente-noord.yml": f"title: Samen optrekken met de gemeente\ncondition: {condition}\nsources: [{network}]\n",
+    }
+    for rel, text in files.items():
+        path = root / rel
+        if text is None:  # the scaffolded network: fill in its organisers and contact
+            text = path.read_text(encoding="utf-8").replace("# organisers: [platform31]", "organisers: [dorpenplatform-noord]")
+            text = text.replace("# partners: [cera]", "partners: [wijkwerk-zwolle, bureau-kern]").replace("# contacts: [bernard-govaert]", "contacts: [fenna-dijkstra]")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return network
+
+
+def copy_of_the_repository(target: Path) -> Path:
+    """The repository's book (config, content, templates) in a folder of its own."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("networks", "content", "overrides", "docs"):
+        shutil.copytree(REPO / folder, target / folder)
+    return target
+
+
+@dataclass
+class BuiltBook:
+    """A practice book built as `scripts/build` does: the strict build, then the handouts."""
+
+    root: Path
+    site: Path
+    handouts: str
+    """What `praktijkboek handouts` printed."""
+
+    def page(self, url_path: str) -> str:
+        return (self.site / url_path / "index.html").read_text(encoding="utf-8")
+
+
+def build_book(root: Path, site: Path) -> BuiltBook:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "--site-dir", str(site)],
+                            cwd=root, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    handouts = subprocess.run([sys.executable, "-m", "praktijkboek", "handouts", "--site-dir", str(site)], capture_output=True, text=True, env=env)
+    assert handouts.returncode == 0, handouts.stderr
+    return BuiltBook(root, site, handouts.stdout)
+
+
+@pytest.fixture(scope="session")
+def repository_book(tmp_path_factory: pytest.TempPathFactory) -> BuiltBook:
+    """The repository's own content, built once for every test that reads it."""
+    return build_book(REPO, tmp_path_factory.mktemp("repository") / "site")
+
+
+@pytest.fixture(scope="session")
+def book_with_a_new_network(tmp_path_factory: pytest.TempPathFactory) -> BuiltBook:
+    """The repository with what an editor's first pull request adds (see add_a_new_network)."""
+    root = copy_of_the_repository(tmp_path_factory.mktemp("pull-request") / "book")
+    add_a_new_network(root)
+    return build_book(root, root / "site")

@@ -3,35 +3,34 @@ search and the handout button work with the keyboard alone."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import REPO, serve_folder
+from praktijkboek.core.loader import Layout, load
+from praktijkboek.core.pages import plan
 
-PAGES = [
-    "", "netwerken/", "netwerken/ons-buurtpunt/", "netwerken/ons-buurtpunt/bijeenkomst-2/", "sessies/",
-    "praktijkvoorbeelden/kompas-halle/", "organisaties/platform31/", "personen/jochem-heemskerk/", "themas/samenwerking/",
-    "collectieve-impact/", "collectieve-impact/gedeelde-agenda/", "collectieve-impact/matrix/",
-    "collectieve-impact/hefbomen/gebruik-van-verschillende-media/", "collectieve-impact/remmende-factoren/spanningen-tussen-partners/",
-    "plaatsen/", "plaatsen/gemeente-halle/", "jaren/", "jaren/2019/", "open-data/", "over/", "meedoen/",
-]
+def _one_page_of_each_kind() -> list[str]:
+    """The home page, every hand-written page, and the first page of each template (entity kinds,
+    listings, overviews, the matrix), read off the repository's content, not named here."""
+    pages, templates = [""], set()
+    for spec in plan(load(Layout(REPO))):
+        if spec.template not in templates or spec.key.startswith("index:"):
+            templates.add(spec.template)
+            pages.append(f"{spec.url_path}/")
+    pages += [f"{p.stem}/" for p in sorted((REPO / "content/pages").glob("*.md")) if p.stem != "index"]
+    return pages
 
+
+PAGES = _one_page_of_each_kind()
+#: A session page: it has the most on it (facts, relations, the handout button).
+SESSION = next(f"{spec.url_path}/" for spec in plan(load(Layout(REPO))) if spec.key.startswith("session:"))
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory):
-    site = tmp_path_factory.mktemp("a11y")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=REPO,
-                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode == 0, result.stderr
-    with serve_folder(site) as url:
+def served(repository_book):
+    with serve_folder(repository_book.site) as url:
         yield url
-
-
 
 
 def serious(page) -> list[tuple[str, list]]:
@@ -49,7 +48,7 @@ def test_no_serious_accessibility_violation(served, chromium, path: str):
 
 def test_no_serious_violation_on_a_phone_with_search_open(served, chromium):
     page = chromium.new_page(viewport={"width": 390, "height": 800})
-    page.goto(served + "netwerken/ons-buurtpunt/bijeenkomst-2/")
+    page.goto(served + SESSION)
     page.keyboard.press("/")
     page.locator("[data-pb-search-query]").press_sequentially("buurtpunt", delay=10)
     page.locator(".md-search-result__item").first.wait_for()
@@ -60,7 +59,7 @@ def test_no_serious_violation_on_a_phone_with_search_open(served, chromium):
 
 def test_the_handout_button_works_with_the_keyboard(served, chromium):
     page = chromium.new_page()
-    page.goto(served + "netwerken/ons-buurtpunt/bijeenkomst-2/")
+    page.goto(served + SESSION)
     page.evaluate("window.print = () => { window.__printed = true; }")
     for _ in range(60):  # Tab through the page until the button has the focus
         page.keyboard.press("Tab")
@@ -78,7 +77,7 @@ def test_a_page_makes_no_request_outside_the_site(served, chromium):
     page = chromium.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(served + "netwerken/ons-buurtpunt/bijeenkomst-2/")
+    page.goto(served + SESSION)
     page.keyboard.press("/")
     page.locator("[data-pb-search-query]").press_sequentially("buurtpunt", delay=10)
     page.locator(".md-search-result__item").first.wait_for()

@@ -130,7 +130,6 @@ def test_printing_the_page_in_a_browser_shows_only_the_handout(handout_site: Sit
 
 
 def test_the_session_page_carries_its_handout_but_search_does_not_index_it(handout_site: Site):
-    import json
 
     page = handout_site.page("netwerken/buurtpunt/bijeenkomst-1")
     assert page.count("data-pb-handout") == 1 and "praktijkboek:handout" not in page

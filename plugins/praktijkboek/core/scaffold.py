@@ -13,7 +13,6 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
 from typing import Any, get_args
 
 from .loader import ENTITY_SUFFIXES, Layout, slugify
