@@ -6,10 +6,14 @@ import http.server
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import textwrap
 import threading
+import time
+import urllib.error
+import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -306,3 +310,78 @@ def book_with_a_new_network(tmp_path_factory: pytest.TempPathFactory) -> BuiltBo
     root = copy_of_the_repository(tmp_path_factory.mktemp("pull-request") / "book")
     add_a_new_network(root)
     return build_book(root, root / "site")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 5) -> tuple[int, str, str]:
+    """(status, content type, text) of one request; a request that hangs fails after `timeout`."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Content-Type", ""), error.read().decode("utf-8", "replace")
+
+
+def wait_for(check, timeout: float = 60, every: float = 0.05):
+    """Poll `check()` until it returns something true; that value, or an AssertionError at the timeout."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {timeout} s")
+        time.sleep(every)
+
+
+@dataclass
+class Preview:
+    """`mkdocs serve` (or `properdocs serve`) of a book, as `./scripts/serve` runs it."""
+
+    process: subprocess.Popen
+    url: str
+    log: Path
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+@contextmanager
+def serving(root: Path, tool: str = "mkdocs", wait: str = ""):
+    """Serve the book in `root` on a free port until the block ends. Waits until `wait` (a page
+    address under the site) answers, so that the first build is done."""
+    port = free_port()
+    log = root / f"serve-{port}.log"
+    with log.open("w", encoding="utf-8") as handle:
+        process = subprocess.Popen([sys.executable, "-m", tool, "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}",
+                                    "-f", str(root / "mkdocs.yml")], cwd=root, stdout=handle, stderr=subprocess.STDOUT,
+                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    base = f"http://127.0.0.1:{port}"
+    preview = Preview(process, base + _mount_path(root), log)
+    try:
+        def ready() -> bool:
+            if process.poll() is not None:
+                raise AssertionError(f"{tool} serve stopped:\n{preview.output()}")
+            try:
+                return fetch(preview.url + wait, timeout=2)[0] == 200
+            except OSError:
+                return False
+        wait_for(ready, timeout=120, every=0.2)
+        yield preview
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _mount_path(root: Path) -> str:
+    match = re.search(r"^site_url: *https?://[^/\s]+(/\S*)?", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    path = (match.group(1) if match else None) or "/"
+    return path if path.endswith("/") else path + "/"

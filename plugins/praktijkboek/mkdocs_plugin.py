@@ -13,7 +13,7 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,9 +30,10 @@ from .core.graph import Node
 from .core.loader import FileCache, Layout, load
 from .core import agenda, handouts, opendata, references, searchindex
 from .core.pages import INDEXES, OVERVIEWS, PageSpec, describe_source, plan, src_uri, url_path
-from .core.problems import ContentError
+from .core.problems import ContentError, Problem
 from .core.qrcodes import QrCodeError, QrCodes
 from .core.sanitize import sanitize_html
+from .serve_preview import ServePreview
 
 #: Folder of the practice book's templates in the theme (Material's custom_dir: overrides/).
 TEMPLATE_DIR = "praktijkboek"
@@ -139,9 +140,14 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         self.qr = QrCodes()
         self.indexer: searchindex.Indexer | None = None
         self.dirty = False
+        self.serving = False
+        self.preview = ServePreview()
+        self.late_problems: list[Problem] = []
+        """Content problems found while pages were made (a hand-written page's front matter)."""
 
     def on_startup(self, *, command, dirty):
         self.dirty = dirty
+        self.serving = command == "serve"
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
@@ -160,27 +166,32 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        with _reported():
+        written = {url_path(file.src_uri): file for file in files.documentation_pages()}
+        try:
             self.graph = load(self.layout, self.cache)
             specs = plan(self.graph)
+            self._check_addresses(specs, written)
+        except ContentError as error:
+            if not self.serving:
+                raise PluginError(str(error)) from None
+            # The preview shows the report at every address (serve_preview.py): build no page now,
+            # so the server counts the rebuild as done and open tabs reload at once.
+            self.preview.fail(error.problems, config.site_name)
+            self._stop_indexer()
+            config.nav = []
+            return Files([file for file in files if not file.is_documentation_page()])
+        self.preview.clear()
         self.book = views.Book(self.graph)
         # Our own environment over the theme's folders (overrides/ first), used only for our
         # partials; they show editors' text, so everything is escaped unless marked safe.
         self.env = config.theme.get_env()
         self.env.autoescape = True
-        written: dict[str, File] = {}
-        for file in files.documentation_pages():
+        for file in written.values():
             file.edit_uri = f"{self.layout.pages_dir}/{file.src_uri}"
-            written[url_path(file.src_uri)] = file
         self.specs: dict[str, PageSpec] = {}
         self.urls: dict[str, str] = {}
         self.pages: dict[str, File] = {}
         for spec in specs:
-            if spec.url_path in written:
-                raise PluginError(
-                    f"{self.layout.pages_dir}/{written[spec.url_path].src_uri}: deze pagina komt op hetzelfde adres "
-                    f"(/{spec.url_path}/) als {describe_source(spec)}. Geef de pagina een andere bestandsnaam."
-                )
             in_nav = spec.key.startswith("index:") or spec.key in ("matrix", "opendata")
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             # A leading blank line: editors' text can never be read as front matter.
@@ -223,11 +234,21 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
                 file.changed = not self.dirty or fingerprints.get(file.src_uri) != self.fingerprints.get(file.src_uri)
         self.pending_fingerprints = fingerprints  # kept only once the build has succeeded (on_post_build)
         self.populated: set[str] = set()
+        self.late_problems: list[Problem] = []
         if self.config.search == "pagefind":
             self._stop_indexer()  # one of a build that failed
             with _reported():
                 self.indexer = searchindex.Indexer()
         return files
+
+    def _check_addresses(self, specs: list[PageSpec], written: dict[str, File]) -> None:
+        """A hand-written page on the address of a generated one is a content error."""
+        problems = [Problem(f"{self.layout.pages_dir}/{written[spec.url_path].src_uri}", 1, None,
+                            f"deze pagina komt op hetzelfde adres (/{spec.url_path}/) als {describe_source(spec)}",
+                            "Geef de pagina een andere bestandsnaam.")
+                    for spec in specs if spec.url_path in written]
+        if problems:
+            raise ContentError(problems)
 
     def on_page_markdown(self, markdown, page, config, files):
         if page.file.src_uri in self.specs:
@@ -237,10 +258,12 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         # icon, template...): only the keys we handle, and those escaped.
         unknown = sorted(set(page.meta) - PAGE_META_KEYS)
         if unknown:
-            raise PluginError(
-                f"{self.layout.pages_dir}/{page.file.src_uri}: veld '{unknown[0]}' bovenaan de pagina wordt niet ondersteund. "
-                f"Toegestaan: {', '.join(sorted(PAGE_META_KEYS))}."
-            )
+            problem = Problem(f"{self.layout.pages_dir}/{page.file.src_uri}", 1, f"'{unknown[0]}'",
+                              "dit veld bovenaan de pagina wordt niet ondersteund", f"Toegestaan: {', '.join(sorted(PAGE_META_KEYS))}.")
+            if not self.serving:
+                raise PluginError(problem.format())
+            self.late_problems.append(problem)  # shown by the preview once this build is done
+            page.meta = {key: value for key, value in page.meta.items() if key in PAGE_META_KEYS}
         # Hand-written pages may link to entities with [[kind:id]] too (checked by the loader).
         return references.expand(markdown, page.file.src_uri, self.graph, src_uri)
 
@@ -319,6 +342,14 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
+        if not self.preview.failing and self.late_problems:
+            self.preview.fail(self.late_problems, config.site_name)
+            self.fingerprints = {}  # the page was written without its refused front matter: rewrite it once fixed
+            self.qr.stop()
+            self._finish_indexer()
+        if self.preview.failing:
+            self.preview.write(Path(config.site_dir))
+            return
         self.fingerprints = self.pending_fingerprints
         with _reported():
             self.qr.collect()  # a book without session pages never asked for its codes
@@ -329,11 +360,15 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(handouts.manifest(self.graph, pages), ensure_ascii=False, indent=1), encoding="utf-8")
         if self.indexer is not None:
+            self._finish_indexer()
+        else:
+            self._keep_search_index_whole(Path(config.site_dir))
+
+    def _finish_indexer(self) -> None:
+        if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
             with _reported():
                 indexer.finish()
-        else:
-            self._keep_search_index_whole(Path(config.site_dir))
 
     def _remove_stale_pages(self, site_dir: Path) -> None:
         """In a dirty rebuild MkDocs keeps the HTML of pages that no longer exist (a deleted or renamed
@@ -382,6 +417,8 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             path = self.layout.root / folder
             if path.is_dir():
                 server.watch(str(path))
+        # While the content has problems, every page address answers with the report (serve_preview.py).
+        server.set_app(self.preview.wsgi(server.get_app(), urlsplit(config.site_url or "/").path))
         return server
 
 

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from .problems import Problem, format_report
 
 RED, BOLD, DIM, RESET = "\x1b[31m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -61,3 +63,42 @@ def summary_markdown(problems: list[Problem]) -> str:
     for p in sorted(problems, key=Problem.sort_key):
         rows.append(f"| `{_cell(p.path)}` | {p.line} | {_cell(p.field or '')} | {_cell(p.message)} | {_cell(p.hint or '')} |")
     return "\n".join(rows) + "\n"
+
+
+_PAGE = """<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Fout in de inhoud · {site}</title>
+<style>
+  body {{ font: 1rem/1.5 system-ui, sans-serif; margin: 0; color: #1a1a1a; background: #fff8f6; }}
+  main {{ max-width: 50rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }}
+  h1 {{ font-size: 1.5rem; color: #a4160a; margin: 0 0 .5rem; }}
+  .pb-problem {{ background: #fff; border-left: .3rem solid #a4160a; margin: 1rem 0; padding: .75rem 1rem; overflow-x: auto; }}
+  .pb-problem pre {{ margin: 0; white-space: pre-wrap; font: .95rem/1.45 ui-monospace, monospace; }}
+  .pb-problem strong {{ color: #a4160a; }}
+</style>
+</head>
+<body>
+<main data-pb-error-page>
+<h1>{site} kan niet getoond worden</h1>
+<p data-pb-error-summary>{summary}</p>
+<p>Verbeter het bestand en bewaar het: deze pagina laadt dan vanzelf opnieuw, met het boek.</p>
+{problems}
+</main>
+</body>
+</html>
+"""
+
+
+def html_page(problems: list[Problem], site_name: str) -> str:
+    """The report as one page, shown at every address of the preview (`mkdocs serve`) while the
+    content has problems: the same text as in the terminal, each problem in a block of its own."""
+    blocks = []
+    for p in sorted(problems, key=Problem.sort_key):
+        where = escape(p.location)
+        rest = escape(p.format().split(": ", 1)[1] if p.format().startswith(p.location + ": ") else p.format())
+        blocks.append(f'<section class="pb-problem" data-pb-problem="{escape(p.path)}"><pre><strong>{where}</strong>: {rest}</pre></section>')
+    summary = format_report(problems).split("\n", 1)[0].removesuffix(":")
+    return _PAGE.format(site=escape(site_name), summary=escape(summary), problems="\n".join(blocks))
