@@ -227,7 +227,11 @@ def add_a_new_network(root: Path) -> str:
     graph = load(Layout(root))
     condition = graph.by_kind["condition"][0].id
     theme = graph.by_kind["theme"][0].id
-    network = "leerkring-noorden-2026"
+    # Ids of its own, also when the content already has these (a second run on the same copy).
+    taken = {node.id for nodes in graph.by_kind.values() for node in nodes}
+    x = next(s for s in ("", *(f"-{n}" for n in range(2, 100))) if f"leerkring-noorden-2026{s}" not in taken and f"bureau-kern{s}" not in taken)
+    network, platform, wijkwerk, bureau, person = f"leerkring-noorden-2026{x}", f"dorpenplatform-noord{x}", f"wijkwerk-zwolle{x}", f"bureau-kern{x}", f"fenna-dijkstra{x}"
+    dorpshuis, wijkbus, new_theme = f"dorpshuis-de-kern{x}", f"wijkbus-noord{x}", f"dorpsvoorzieningen{x}"
     new = [sys.executable, "-m", "praktijkboek", "new"]
     subprocess.run([*new, "network", network, "--title", "Leerkring Noorden: dorpen en wijken", "--network-kind", "leerkring", "--root", str(root)],
                    check=True, capture_output=True)
@@ -236,34 +240,39 @@ def add_a_new_network(root: Path) -> str:
         subprocess.run([*new, "session", f"{network}/regio-{number}", "--title", f"Regiobijeenkomst {region}", "--date", f"2026-{number + 2:02d}-1{number}",
                         "--start-time", "13:30", "--end-time", "16:30", "--root", str(root)], check=True, capture_output=True)
         path = root / f"networks/{network}/sessions/regio-{number}.yml"
-        text = path.read_text(encoding="utf-8").replace("# number: 1", f"number: {number}").replace("# place: Leuven", f"place: {region}")
-        text = text.replace('# cases: [repair-cafe]', f"cases: [{'dorpshuis-de-kern' if number % 2 else 'wijkbus-noord'}]")
-        text = text.replace("# participants: 15", f"participants: {10 + number}").replace('# themes: [participatie]', f"themes: [{theme}, dorpsvoorzieningen]")
-        path.write_text(text, encoding="utf-8")
+        _fill(path, {"# number: 1": f"number: {number}", "# place: Leuven": f"place: {region}",
+                     "# cases: [repair-cafe]": f"cases: [{dorpshuis if number % 2 else wijkbus}]",
+                     "# participants: 15": f"participants: {10 + number}", "# themes: [participatie]": f"themes: [{theme}, {new_theme}]"})
     subprocess.run([*new, "session", f"{network}/online-1", "--title", "Online: wat leerden we?", "--date", "2027-02-04",
                     "--start-time", "10:00", "--end-time", "11:30", "--root", str(root)], check=True, capture_output=True)
+    _fill(root / f"networks/{network}/network.yml", {"# organisers: [platform31]": f"organisers: [{platform}]",
+                                                      "# partners: [cera]": f"partners: [{wijkwerk}, {bureau}]",
+                                                      "# contacts: [bernard-govaert]": f"contacts: [{person}]"})
     files = {
-        f"networks/{network}/network.yml": None,
-        "content/organisations/dorpenplatform-noord.yml": "name: Dorpenplatform Noord\nkind: koepel\nwebsite: https://www.voorbeeld.nl/dorpen\n",
-        "content/organisations/wijkwerk-zwolle.yml": "name: Wijkwerk Zwolle\nplace:\n  municipality: Zwolle\n  country: Nederland\n",
-        "content/organisations/bureau-kern.yml": "name: Bureau Kern\n",
-        "content/people/fenna-dijkstra.yml": "name: Fenna Dijkstra\norganisation: dorpenplatform-noord\nrole: procesbegeleider\n"
-                                             "email: fenna@voorbeeld.nl\npublish_contact: true\n",
-        "content/cases/dorpshuis-de-kern.yml": "title: Dorpshuis De Kern\nkind: dorpshuis\nplace:\n  municipality: Ee\n  country: Nederland\n"
-                                               "organisations: [bureau-kern]\nsummary: Bewoners runnen samen het dorpshuis.\n",
-        "content/cases/wijkbus-noord.md": "---\ntitle: Wijkbus Noord\norganisations: [wijkwerk-zwolle]\n---\nVrijwilligers rijden buren naar de markt.\n",
-        "content/themes/dorpsvoorzieningen.yml": "title: Dorpsvoorzieningen\n",
-        "content/barriers/te-weinig-vrijwilligers-noord.yml": f"title: Te weinig vrijwilligers\ncondition: {condition}\nsources: [{network}/regio-1, {network}/regio-2]\n",
-        "content/levers/samen-met-de-gemeente-noord.yml": f"title: Samen optrekken met de gemeente\ncondition: {condition}\nsources: [{network}]\n",
+        f"content/organisations/{platform}.yml": "name: Dorpenplatform Noord\nkind: koepel\nwebsite: https://www.voorbeeld.nl/dorpen\n",
+        f"content/organisations/{wijkwerk}.yml": "name: Wijkwerk Zwolle\nplace:\n  municipality: Zwolle\n  country: Nederland\n",
+        f"content/organisations/{bureau}.yml": "name: Bureau Kern\n",
+        f"content/people/{person}.yml": f"name: Fenna Dijkstra\norganisation: {platform}\nrole: procesbegeleider\nemail: fenna@voorbeeld.nl\npublish_contact: true\n",
+        f"content/cases/{dorpshuis}.yml": f"title: Dorpshuis De Kern\nkind: dorpshuis\nplace:\n  municipality: Ee\n  country: Nederland\n"
+                                          f"organisations: [{bureau}]\nsummary: Bewoners runnen samen het dorpshuis.\n",
+        f"content/cases/{wijkbus}.md": f"---\ntitle: Wijkbus Noord\norganisations: [{wijkwerk}]\n---\nVrijwilligers rijden buren naar de markt.\n",
+        f"content/themes/{new_theme}.yml": "title: Dorpsvoorzieningen\n",
+        f"content/barriers/te-weinig-vrijwilligers-noord{x}.yml": f"title: Te weinig vrijwilligers\ncondition: {condition}\nsources: [{network}/regio-1, {network}/regio-2]\n",
+        f"content/levers/samen-met-de-gemeente-noord{x}.yml": f"title: Samen optrekken met de gemeente\ncondition: {condition}\nsources: [{network}]\n",
     }
-    for rel, text in files.items():
-        path = root / rel
-        if text is None:  # the scaffolded network: fill in its organisers and contact
-            text = path.read_text(encoding="utf-8").replace("# organisers: [platform31]", "organisers: [dorpenplatform-noord]")
-            text = text.replace("# partners: [cera]", "partners: [wijkwerk-zwolle, bureau-kern]").replace("# contacts: [bernard-govaert]", "contacts: [fenna-dijkstra]")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    for rel, content in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(content, encoding="utf-8")
     return network
+
+
+def _fill(path: Path, lines: dict[str, str]) -> None:
+    """Fill in fields of a file that `praktijkboek new` wrote, as an editor does: uncomment and edit."""
+    text = path.read_text(encoding="utf-8")
+    for old, new in lines.items():
+        assert old in text, f"{path.name}: the scaffold has no line '{old}' any more; update add_a_new_network"
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
 
 
 def copy_of_the_repository(target: Path) -> Path:
@@ -283,6 +292,8 @@ class BuiltBook:
     site: Path
     handouts: str
     """What `praktijkboek handouts` printed."""
+    added: str | None = None
+    """The network an editor's pull request added (`add_a_new_network`), if any."""
 
     def page(self, url_path: str) -> str:
         return (self.site / url_path / "index.html").read_text(encoding="utf-8")
@@ -308,8 +319,10 @@ def repository_book(tmp_path_factory: pytest.TempPathFactory) -> BuiltBook:
 def book_with_a_new_network(tmp_path_factory: pytest.TempPathFactory) -> BuiltBook:
     """The repository with what an editor's first pull request adds (see add_a_new_network)."""
     root = copy_of_the_repository(tmp_path_factory.mktemp("pull-request") / "book")
-    add_a_new_network(root)
-    return build_book(root, root / "site")
+    network = add_a_new_network(root)
+    built = build_book(root, root / "site")
+    built.added = network
+    return built
 
 
 def free_port() -> int:

@@ -222,14 +222,16 @@ def test_a_hand_written_page_on_a_generated_address_fails_the_build(site: Site):
     site.write("content/pages/personen.md", "# Personen\n")
     result = site.build()
     assert result.returncode != 0
-    assert "content/pages/personen.md: deze pagina komt op hetzelfde adres (/personen/) als het overzicht 'Personen'" in result.stderr
+    assert ("content/pages/personen.md:1: deze pagina komt op hetzelfde adres (/personen/) als het overzicht 'Personen'\n"
+            "    Geef de pagina een andere bestandsnaam.") in result.stderr
 
 
 def test_front_matter_of_hand_written_pages_is_limited(site: Site):
     site.write("content/pages/over.md", "---\ntitle: Over\nsubtitle: <img src=x onerror=alert(1)>\n---\n# Over\n")
     result = site.build()
     assert result.returncode != 0
-    assert "content/pages/over.md: veld 'subtitle' bovenaan de pagina wordt niet ondersteund. Toegestaan: description, hide, title." in result.stderr
+    assert ("content/pages/over.md:1: veld 'subtitle': dit veld bovenaan de pagina wordt niet ondersteund\n"
+            "    Toegestaan: description, hide, title.") in result.stderr
 
 
 def test_editors_cannot_take_the_themes_element_ids(site: Site):

@@ -127,16 +127,48 @@ def test_colours_only_on_a_terminal(tmp_path: Path):
 
 def test_the_pull_request_workflow_runs_the_projects_own_commands():
     workflow = yaml.safe_load((REPO / ".github/workflows/pull-request.yml").read_text())
-    job = workflow["jobs"]["check"]
-    assert job["container"].endswith("bookworm")
-    runs = [step.get("run", "") for step in job["steps"]]
-    for command in ("./scripts/system-packages", ".venv/bin/praktijkboek validate --format github", ".venv/bin/praktijkboek schemas --check",
-                    "./scripts/build", ".venv/bin/praktijkboek check-links --site-dir site", "./scripts/test"):
-        assert command in runs, command
-    assert any(step.get("uses", "").startswith("actions/upload-artifact@") and step["with"]["path"] == "site/" for step in job["steps"])
+    content, build = workflow["jobs"]["inhoud"], workflow["jobs"]["bouwen"]
+    assert content["container"].endswith("bookworm") and build["container"].endswith("bookworm")
+    assert "needs" not in content and build["needs"] == "inhoud", "the annotations come first, before the slow build"
+    runs = {name: [step.get("run", "") for step in job["steps"]] for name, job in workflow["jobs"].items()}
+    assert runs["inhoud"].index(".venv/bin/praktijkboek validate --format github") < runs["inhoud"].index(".venv/bin/praktijkboek schemas --check")
+    assert "./scripts/system-packages" not in runs["inhoud"], "validating needs no Chromium"
+    for command in ("./scripts/system-packages", "./scripts/build", ".venv/bin/praktijkboek check-links --site-dir site", "./scripts/test"):
+        assert command in runs["bouwen"], command
+    for job in (content, build):
+        assert any(step.get("uses", "").startswith("actions/cache@") for step in job["steps"]), "pip is cached"
+    assert any(step.get("uses", "").startswith("actions/upload-artifact@") and step["with"]["path"] == "site/" for step in build["steps"])
     readme = (REPO / "README.md").read_text()
     assert "./scripts/test" in readme and "./scripts/build" in readme
     assert "./scripts/test" in (REPO / ".ci/run").read_text()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.parametrize("changed, base, expected", [
+    (["content/themes/nieuw.yml", "networks/buurtpunt/sessions/s3.yml"], "main", "code=false"),
+    (["content/pages/over.md"], "main", "code=false"),
+    (["content/themes/nieuw.yml", "plugins/praktijkboek/cli.py"], "main", "code=true"),
+    (["overrides/praktijkboek/case.html"], "main", "code=true"),
+    (["content/themes/nieuw.yml"], "", "code=true"),
+    (["content/themes/nieuw.yml"], "bestaat-niet", "code=true"),
+])
+def test_the_workflow_runs_the_whole_suite_when_code_changed(tmp_path: Path, changed: list[str], base: str, expected: str):
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "BASE_REF": base, "HOME": str(tmp_path)}
+    run = lambda *args: subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, env=env, check=True)  # noqa: E731
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(REPO / "scripts/changed-parts", tmp_path / "scripts")
+    run("git", "init", "-q", "-b", "main")
+    run("git", "add", ".")
+    run("git", "commit", "-qm", "start")
+    run("git", "update-ref", "refs/remotes/origin/main", "HEAD")
+    run("git", "checkout", "-qb", "voorstel")
+    for path in changed:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("title: X\n")
+    run("git", "add", ".")
+    run("git", "commit", "-qm", "voorstel")
+    assert run("./scripts/changed-parts").stdout.strip() == expected
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
@@ -158,19 +190,24 @@ def test_pre_commit_runs_the_validator(tmp_path: Path):
     assert "content/cases/dorv.md:2: veld 'titel': onbekend veld 'titel'" in bad.stdout
 
 
+@pytest.mark.content
 def test_the_examples_in_the_editors_guide_are_valid(tmp_path: Path):
+    """Each ```yaml example of CONTRIBUTING.md, saved where the guide says, loads with the repository's
+    content: its references (to themes, cases, organisations of the book) exist."""
     guide = (REPO / "CONTRIBUTING.md").read_text()
-    blocks = re.findall(r"```yaml\n(.*?)```", guide, re.S)
-    assert len(blocks) == 3
+    examples = re.findall(r"`([^`\s]+\.yml)`[^`\n]*:\n\n( *)```yaml\n(.*?)\n\2```", guide, re.S)
+    assert examples, "the guide shows an example per kind of file, each headed by its path"
     shutil.copytree(REPO / "networks", tmp_path / "networks")
     shutil.copytree(REPO / "content", tmp_path / "content")
-    targets = ["networks/ons-buurtpunt/sessions/bijeenkomst-5.yml", "content/cases/buurtwinkel-kessel.yml", "networks/voorbeeld/network.yml"]
-    for block, target in zip(blocks, targets):
+    for target, _, block in examples:
         (tmp_path / target).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / target).write_text(textwrap.dedent(block))
+        network = tmp_path / Path(target).parent.parent
+        if Path(target).parent.name == "sessions" and not any(network.glob("network.*")):
+            pytest.fail(f"CONTRIBUTING.md: het voorbeeld {target} hoort bij een netwerk dat niet (meer) bestaat")
+        (tmp_path / target).write_text(textwrap.dedent(block) + "\n")
     graph = load(Layout(tmp_path))
-    assert graph.get("session", "ons-buurtpunt/bijeenkomst-5").label == "Samen evalueren"
-    assert graph.get("case", "buurtwinkel-kessel") is not None and graph.get("network", "voorbeeld") is not None
+    for target, _, _ in examples:
+        assert any(node.path == target for nodes in graph.by_kind.values() for node in nodes), target
 
 
 @pytest.mark.parametrize("args, expected", [

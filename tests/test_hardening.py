@@ -119,6 +119,7 @@ def test_the_pages_with_payloads_still_show_the_text(xss_site: Site):
     assert "&lt;script&gt;alert(&#39;pb-xss&#39;)&lt;/script&gt;" in html  # escaped, visible as text
 
 
+@pytest.mark.content
 @pytest.mark.parametrize("variant", ["repository_book", "book_with_a_new_network"])
 def test_every_internal_link_of_the_repository_site_resolves(request: pytest.FixtureRequest, variant: str):
     book = request.getfixturevalue(variant)

@@ -223,6 +223,7 @@ def test_a_date_with_a_time_points_to_start_time(tmp_path: Path):
     assert "start_time: 19:00" in report
 
 
+@pytest.mark.content
 def test_the_fast_and_the_strict_reader_agree_on_every_content_file():
     from praktijkboek.core import yamlfile
 

@@ -30,6 +30,9 @@ from praktijkboek.core.yamlfile import parse
 
 VALIDATORS = {kind: jsonschema.Draft202012Validator(schema.schema_for(kind)) for kind in MODELS}
 
+#: These tests read the repository's own content: a pull request that changes only content runs them.
+pytestmark = pytest.mark.content
+
 #: The smallest valid file of each kind; a field under test is set on top of it.
 BASE: dict[str, dict[str, Any]] = {
     "network": {"title": "Een netwerk", "kind": "lerend netwerk"},
@@ -185,11 +188,14 @@ FORMS = [
     ("session", "themes", "", False, False),
     ("session", "cases", "\n  - 2024\n  - repair-cafe", True, True),
     ("session", "cases", "[Repair Café]", False, False),
+    ("session", "cases", "[1e-5]", True, True),
     ("session", "programme", "\n  - 2026\n  - Onthaal", True, True),
     # contact details and addresses
     ("person", "phone", "0475123456", True, True),
     ("person", "phone", "09 331 59 10", True, True),
     ("person", "phone", '"+32 9 331 59 10"', True, True),
+    ("person", "phone", "0471.123456", True, True),
+    ("person", "phone", "09.3315910", True, True),
     ("person", "phone", "bel me", False, False),
     ("person", "email", "naam@organisatie.be", True, True),
     ("person", "email", "naam", False, False),
@@ -206,6 +212,7 @@ FORMS = [
     ("case", "place", "\n  municipality: Kessel\n  province: Limburg", True, True),
     ("case", "place", "\n  municipality: 2000", True, True),
     ("case", "place", "Kessel", False, False),
+    ("case", "place", '\n  municipality: "  ' + "x" * 79 + '  "', True, True),
     ("case", "links", "\n  - title: Verslag\n    url: https://www.voorbeeld.be/verslag", True, True),
     ("case", "links", "\n  - https://www.voorbeeld.be/verslag", False, False),
 ]
@@ -251,3 +258,36 @@ def test_every_value_the_schema_offers_is_accepted_by_the_validator():
                 assert schema_accepts(kind, text) == [], f"{kind}.{field}: {value!r}"
                 offered += 1
     assert offered > len(MODELS)
+
+
+def _nested(prop: dict[str, Any]) -> tuple[str, bool] | None:
+    """The group of fields (`$defs` name) a field holds, and whether as a list (`links`) or one (`place`)."""
+    for branch in [prop, *prop.get("anyOf", [])]:
+        if "$ref" in branch:
+            return branch["$ref"].rsplit("/", 1)[1], False
+        if "$ref" in branch.get("items", {}):
+            return branch["items"]["$ref"].rsplit("/", 1)[1], True
+    return None
+
+
+def test_every_value_the_schema_offers_inside_a_group_of_fields_is_accepted():
+    """The same for the fields inside `links`, `materials` and `place`."""
+    offered = 0
+    for kind in MODELS:
+        generated = schema.schema_for(kind)
+        defs = generated.get("$defs", {})
+        for field, prop in generated["properties"].items():
+            nested = _nested(prop)
+            if nested is None:
+                continue
+            group = defs[nested[0]]
+            example = {name: sub["examples"][0] for name, sub in group["properties"].items() if sub.get("examples")}
+            for name, sub in group["properties"].items():
+                for value in _offered(sub, defs):
+                    item = {**example, name: value}
+                    typed = yaml.safe_dump({field: [item] if nested[1] else item}, allow_unicode=True, sort_keys=False)
+                    text = document(kind, field, typed[len(field) + 1:].rstrip("\n"))
+                    assert validator_accepts(kind, text) == [], f"{kind}.{field}.{name}: {value!r}"
+                    assert schema_accepts(kind, text) == [], f"{kind}.{field}.{name}: {value!r}"
+                    offered += 1
+    assert offered > 0

@@ -106,6 +106,7 @@ def test_search_opens_from_the_header_button_on_a_phone(served, chromium):
     page.close()
 
 
+@pytest.mark.content
 def test_the_repository_builds_its_search_index(repository_book):
     site = repository_book.site
     assert (site / "pagefind/pagefind.js").is_file()

@@ -104,3 +104,34 @@ def test_the_report_page_escapes_what_the_editor_wrote():
                      "Boek <i>")
     assert "<script>alert" not in page and "<b>JJJJ" not in page and "<i>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and 'data-pb-problem="content/cases/&lt;x&gt;.yml"' in page
+
+
+@pytest.mark.parametrize("failing_before, failing_after, served", [
+    (False, True, "/boek/.praktijkboek-fout.html"),  # saved broken while the request waited for the rebuild
+    (True, False, "/boek/netwerken/"),  # fixed while the request waited: the book, not a stale report
+    (True, True, "/boek/.praktijkboek-fout.html"),
+    (False, False, "/boek/netwerken/"),
+])
+def test_the_preview_decides_once_the_rebuild_it_waited_for_is_done(failing_before: bool, failing_after: bool, served: str):
+    """MkDocs' server holds a page request while a rebuild runs; the report or the page is chosen after."""
+    from praktijkboek.core.problems import Problem
+    from praktijkboek.serve_preview import ServePreview
+
+    preview = ServePreview()
+    broken = [Problem("content/cases/x.yml", 1, None, "kapot")]
+    preview.problems = broken if failing_before else []
+    asked: list[str] = []
+
+    def server(environ, start_response):  # a WSGI server whose rebuild ends during the request
+        asked.append(environ["PATH_INFO"])
+        preview.problems = broken if failing_after else []
+        start_response("200 OK", [("Content-Type", "text/html")])
+        return [environ["PATH_INFO"].encode()]
+
+    answers: list[tuple[str, list]] = []
+    body = preview.wsgi(server, "/boek/")({"PATH_INFO": "/boek/netwerken/"}, lambda status, headers, exc_info=None: answers.append((status, headers)))
+    assert b"".join(body).decode() == served
+    assert len(answers) == 1 and answers[0][0] == "200 OK"
+    assert asked[0] == "/boek/netwerken/"
+    css = preview.wsgi(server, "/boek/")({"PATH_INFO": "/boek/assets/x.css"}, lambda *a: None)
+    assert b"".join(css) == b"/boek/assets/x.css", "files pass through"

@@ -198,7 +198,7 @@ def _new(args: argparse.Namespace) -> int:
         values["kind"] = args.network_kind
     if args.kind == "session":
         values |= {name: value for name, value in (("date", args.date), ("start_time", args.start_time), ("end_time", args.end_time)) if value}
-    elif args.date or args.start_time or args.end_time:
+    elif (args.date or args.start_time or args.end_time) and args.kind in ("network", "case"):
         print(f"praktijkboek new: --date, --start-time en --end-time horen bij een sessie, niet bij een {args.kind}.", file=sys.stderr)
         return 1
     try:

@@ -177,7 +177,6 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             # The preview shows the report at every address (serve_preview.py): build no page now,
             # so the server counts the rebuild as done and open tabs reload at once.
             self.preview.fail(error.problems, config.site_name)
-            self._stop_indexer()
             config.nav = []
             return Files([file for file in files if not file.is_documentation_page()])
         self.preview.clear()
@@ -350,6 +349,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         if self.preview.failing:
             self.preview.write(Path(config.site_dir))
             return
+        self.preview.remove(Path(config.site_dir))
         self.fingerprints = self.pending_fingerprints
         with _reported():
             self.qr.collect()  # a book without session pages never asked for its codes

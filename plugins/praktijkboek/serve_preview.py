@@ -56,6 +56,10 @@ class ServePreview:
         """Put the report in the served site, where the server will find it (`wsgi`)."""
         (site_dir / PAGE_NAME).write_text(report.html_page(self.problems, self.site_name), encoding="utf-8")
 
+    def remove(self, site_dir: Path) -> None:
+        """The book builds again: no report left in the served site."""
+        (site_dir / PAGE_NAME).unlink(missing_ok=True)
+
     def wsgi(self, app: WsgiApp, mount_path: str) -> WsgiApp:
         """MkDocs' server application, with every page address answered by the report while failing.
         Files (styles, scripts, images) and the live-reload polls pass through unchanged."""
@@ -63,8 +67,23 @@ class ServePreview:
 
         def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
             path = environ.get("PATH_INFO", "/")
-            if not self.failing or path.startswith("/livereload/") or not _is_page(path):
+            if path.startswith("/livereload/") or not _is_page(path):
                 return app(environ, start_response)
+            # MkDocs' server holds a request while a rebuild runs, so whether the book is broken is
+            # known only once it answers: ask it for the page, then decide what to send.
+            answer: list[Any] = []
+
+            def held(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Callable[[bytes], None]:
+                answer[:] = [status, headers, exc_info]
+                return _no_write
+
+            body = app(environ, held)
+            if not self.failing:
+                start_response(*answer)
+                return body
+            close = getattr(body, "close", None)
+            if close is not None:
+                close()
 
             # 200, not 503: MkDocs' server logs every other status as an English warning in the terminal,
             # where the editor should read only the Dutch report. no-store: never the report from a cache.
@@ -74,6 +93,11 @@ class ServePreview:
             return app({**environ, "PATH_INFO": error_page}, fresh)
 
         return application
+
+
+def _no_write(data: bytes) -> None:
+    """WSGI's `write` for a held answer; MkDocs' server returns its body instead of writing it."""
+    raise RuntimeError("praktijkboek: write() is not supported while an answer is held")
 
 
 def _is_page(path: str) -> bool:

@@ -73,17 +73,22 @@ def _padded(pattern: str) -> str:
     return rf"^\s*(?:{pattern})\s*$"
 
 
+#: Digits, with a dot or an exponent perhaps (`0471.123456`, `1e5`): a number to YAML 1.2, text to the loader.
+NUMBER_AS_TEXT: dict[str, Any] = {"type": "number", "minimum": 0}
+
+
 def _text_form(kind: str, pattern: str, message: str, hint: str, *, digits: bool = False) -> Any:
-    """Text in one form. `digits`: a value of only digits is valid too, which YAML 1.2 reads as a number."""
+    """Text in one form. `digits`: digits are valid too (a phone number), which YAML 1.2 may read as a number."""
     schema: dict[str, Any] = {"type": "string", "pattern": _padded(pattern)}
     if digits:
-        schema = {"anyOf": [schema, {"type": "integer", "minimum": 0}]}
+        schema = {"anyOf": [schema, NUMBER_AS_TEXT]}
     return Annotated[str, _form(kind, pattern, message, hint), StringConstraints(pattern=pattern), WithJsonSchema(schema)]
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), WithJsonSchema(TEXT_SCHEMA)]
 #: A name that becomes part of an address (places have pages of their own).
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), WithJsonSchema({**TEXT_SCHEMA, "maxLength": 80})]
+#: The schema leaves out the 80 characters: the validator counts them after stripping the spaces around.
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), WithJsonSchema(TEXT_SCHEMA)]
 Url = _text_form("url", r"https?://\S+", "'{value}' is geen volledig webadres", "Een webadres begint met https:// of http://.")
 Email = _text_form("email", r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", "'{value}' is geen geldig e-mailadres", "Een e-mailadres heeft de vorm naam@organisatie.be.")
 Phone = _text_form("phone", r"\+?[0-9][0-9 ./-]{5,}", "'{value}' is geen geldig telefoonnummer",
@@ -137,8 +142,8 @@ def nested_model(annotation: Any) -> type[BaseModel] | None:
             return found
     return None
 def _id_schema(pattern: str) -> dict[str, Any]:
-    """An id; one of only digits (`2024`) is a number to YAML 1.2, and a valid id to the loader."""
-    return {"anyOf": [{"type": "string", "pattern": _padded(pattern.strip("^$"))}, {"type": "integer", "minimum": 0}]}
+    """An id; one of only digits (`2024`, or even `1e-5`) is a number to YAML 1.2, and a valid id to the loader."""
+    return {"anyOf": [{"type": "string", "pattern": _padded(pattern.strip("^$"))}, NUMBER_AS_TEXT]}
 
 
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN), WithJsonSchema(_id_schema(SLUG_PATTERN))]
@@ -438,3 +443,19 @@ CONTENT_FOLDERS: dict[str, str] = {
     "barriers": "barrier",
     "levers": "lever",
 }
+
+
+def _field_names(models: list[type[BaseModel]]) -> frozenset[str]:
+    names: set[str] = set()
+    for model in models:
+        for name, info in model.model_fields.items():
+            names.add(name)
+            nested = nested_model(info.annotation)
+            if nested is not None:
+                names |= _field_names([nested])
+    return frozenset(names)
+
+
+#: Every field name of every kind (and of the groups inside them, such as `place`): how the reader
+#: tells a field indented too far from text with a colon in it.
+FIELD_NAMES = _field_names(list(MODELS.values()))

@@ -71,11 +71,17 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str | None:
 
 
 def did_you_mean_id(value: str, ids: Iterable[str]) -> str | None:
-    """`bedoel je ...?` for an id: the ids that contain it or that it contains, word for word
-    (`bmc-adviseurs` -> `bmc`, `voorst` -> `gemeente-voorst`), else the closest spelling."""
+    """`bedoel je ...?` for an id: a near spelling first (`bmc-adviseur` -> `bmc-adviseurs`), then the
+    ids that contain it or that it contains, word for word (`bmc-adviseurs` -> `bmc`, `voorst` ->
+    `gemeente-voorst`); for a session, among the sessions of the same network."""
     candidates = sorted(set(ids))
-    words = value.split("/")[-1].split("-")
-    related = [c for c in candidates if _contains(c.split("/")[-1].split("-"), words) or _contains(words, c.split("/")[-1].split("-"))]
+    near = difflib.get_close_matches(value, candidates, n=1, cutoff=0.85)
+    if near:
+        return f"Bedoel je '{near[0]}'?"
+    network, _, name = value.rpartition("/")
+    pool = [c for c in candidates if c.rpartition("/")[0] == network]
+    words = name.split("-")
+    related = [c for c in pool if _contains(c.rpartition("/")[2].split("-"), words) or _contains(words, c.rpartition("/")[2].split("-"))]
     related.sort(key=lambda c: (abs(len(c) - len(value)), c))
     if related:
         return "Bedoel je " + " of ".join(f"'{c}'" for c in related[:3]) + "?"

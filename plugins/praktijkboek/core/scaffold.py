@@ -54,7 +54,8 @@ def target(layout: Layout, kind: str, ident: str) -> Path:
     if kind == "session":
         network, _, name = ident.partition("/")
         if not name:
-            raise ScaffoldError(Problem(ident, 1, None, "een sessie heeft een id als 'netwerk/sessie'", "Bijvoorbeeld: ons-buurtpunt/bijeenkomst-5"))
+            raise ScaffoldError(Problem("praktijkboek new", 0, None, f"'{ident}': een sessie heeft een id als 'netwerk/sessie'",
+                                        "Bijvoorbeeld: ons-buurtpunt/bijeenkomst-5"))
         folder = layout.root / layout.networks_dir / network
         if not any((folder / f"network{s}").is_file() for s in ENTITY_SUFFIXES):
             raise ScaffoldError(Problem(f"{layout.networks_dir}/{network}", 1, None, f"het netwerk '{network}' bestaat niet",
@@ -126,7 +127,7 @@ def scaffold(layout: Layout, kind: str, ident: str, values: dict[str, Any]) -> P
                                     f"Kies uit: {', '.join(KINDS)}. {did_you_mean(kind, KINDS) or ''}".strip()))
     for part in ident.split("/"):
         if not re.fullmatch(SLUG_PATTERN, part):
-            raise ScaffoldError(Problem(ident, 1, None, f"'{part}' is geen geldige id",
+            raise ScaffoldError(Problem("praktijkboek new", 0, None, f"'{part}' is geen geldige id",
                                         f"Gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld '{slugify(part) or 'mijn-id'}'."))
     path = target(layout, kind, ident)
     existing = [path.with_suffix(s) for s in ENTITY_SUFFIXES if path.with_suffix(s).exists()]

@@ -107,19 +107,37 @@ def _fields_of(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     return list(getattr(current, "model_fields", {}))
 
 
+#: Words that make a field name say more than the field it contains: `max_participants` is no typo
+#: of `participants` but another fact. (`phone_number` or `start_date` are typos: no such word.)
+QUALIFIERS = {"max", "min", "maximum", "minimum", "maximaal", "minimaal", "aantal", "totaal", "verwacht", "gepland",
+              "extra", "vorige", "volgende", "oud", "nieuw"}
+
+
 def _other_meaning(model: type[BaseModel], loc: tuple[str | int, ...], name: str, known: list[str]) -> str | None:
-    """`max_participants` is no typo of `participants`: it says more. Explain what the near field
-    means instead of proposing it, and where such a fact can go."""
+    """`max_participants` is not `participants`: it says more. Explain what the near field means
+    instead of proposing it, and where such a fact can go."""
     words = name.lower().replace("-", "_").split("_")
     for field in known:
         part = field.split("_")
-        if len(words) > len(part) and any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1)):
+        rest = [w for w in words if w not in part]
+        if rest and set(rest) <= QUALIFIERS and _contains(words, part):
             info = _field_info(model, (*loc[:-1], field))
-            meaning = (info.description or "").rstrip(".") if info else ""
+            meaning = (info.description or field).split(". ")[0].rstrip(".") if info else field
             body = getattr(model, "body_field", None) if len(loc) == 1 else None
             where = f" Schrijf het in de tekst ('{body}')." if body in known else ""
-            return f"Dat veld bestaat niet; '{field}' betekent iets anders: {meaning.lower() or field}.{where}"
+            return f"Dat veld bestaat niet; '{field}' betekent iets anders: {meaning[:1].lower()}{meaning[1:]}.{where}"
     return None
+
+
+def _within(name: str, known: list[str]) -> str | None:
+    """`phone_number`, `contact_email`, `start_date`: a known field with a word around it."""
+    words = name.lower().replace("-", "_").split("_")
+    found = sorted((f for f in known if _contains(words, f.split("_"))), key=len, reverse=True)
+    return f"Bedoel je '{found[0]}'?" if found else None
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def _show(value: Any) -> str:
@@ -152,7 +170,7 @@ def _translate(model: type[BaseModel], err: dict[str, Any]) -> tuple[str, str | 
     if kind == "extra_forbidden":
         known = _fields_of(model, loc)
         guess = DUTCH_FIELD_NAMES.get(name.lower()) if DUTCH_FIELD_NAMES.get(name.lower()) in known else None
-        hint = f"Bedoel je '{guess}'?" if guess else _other_meaning(model, loc, name, known) or did_you_mean(name, known)
+        hint = f"Bedoel je '{guess}'?" if guess else _other_meaning(model, loc, name, known) or _within(name, known) or did_you_mean(name, known)
         choices = f"Toegestane velden: {list_choices(known, limit=40)}."
         return f"onbekend veld '{name}'", f"{hint} {choices}" if hint else choices
     if value is None and kind in {"string_type", "int_type", "date_type", "time_type", "list_type", "model_type", "bool_type", "literal_error", "string_pattern_mismatch"}:

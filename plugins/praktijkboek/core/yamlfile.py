@@ -19,6 +19,7 @@ import frontmatter
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .models import FIELD_NAMES
 from .problems import Problem, field_name
 
 MAX_FILE_BYTES = 256 * 1024
@@ -143,10 +144,11 @@ _FIELD_LINE = re.compile(r"( *(?:- +)?)([A-Za-z_][A-Za-z0-9_]*):(?: |$)")
 
 
 def _indented_field(lines: list[str], index: int) -> tuple[int, str, str] | None:
-    """`summary:` indented further than the field above it, which has a value of its own."""
+    """`summary:` (a field the content model has) indented further than the field above it, which has
+    a value of its own."""
     here = _FIELD_LINE.match(lines[index]) if index < len(lines) else None
-    if not here or not here.group(1) or "-" in here.group(1):
-        return None
+    if not here or not here.group(1) or "-" in here.group(1) or here.group(2) not in FIELD_NAMES:
+        return None  # text with a colon in it, which the quotes advice is for
     above = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")), "")
     field_above = _FIELD_LINE.match(above)
     indent_above = len(field_above.group(1)) if field_above else len(above) - len(above.lstrip(" "))
