@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event
 
 from .graph import KnowledgeGraph, Node
 from .models import Session
@@ -122,16 +122,35 @@ def calendar(events: list[SerialisedEvent], name: str, timezone: bytes) -> bytes
     return head[: -len(end)] + zone + b"".join(e.data for e in events) + end
 
 
-def vtimezone(first: dt.date, last: dt.date) -> bytes:
-    """Europe/Brussels as a VTIMEZONE covering `first` to `last`: the same in every feed, so made once."""
-    return Timezone.from_tzinfo(TIMEZONE, first_date=first, last_date=last).to_ical()
+#: Europe/Brussels as calendar programs expect it: the yearly rules of summer time, not a list of
+#: dates. (icalendar's `Timezone.from_tzinfo` writes every transition on one RDATE line; ical.js
+#: reads only its first date and vobject is wrong from 2013 on, an hour off.) Summer time starts on
+#: the last Sunday of March at 02:00 and ends on the last Sunday of October at 03:00, since 1996;
+#: from 1981 to 1995 it ended on the last Sunday of September.
+_RULES = [
+    # (component, start of the rule, month, until, offset before, offset after, name)
+    ("DAYLIGHT", "19810329T020000", 3, None, "+0100", "+0200", "CEST"),
+    ("STANDARD", "19810927T030000", 9, "19950924T010000Z", "+0200", "+0100", "CET"),
+    ("STANDARD", "19961027T030000", 10, None, "+0200", "+0100", "CET"),
+]
+
+
+def vtimezone() -> bytes:
+    """The VTIMEZONE of Europe/Brussels: the same in every feed, so made once."""
+    lines = ["BEGIN:VTIMEZONE", "TZID:Europe/Brussels", "X-LIC-LOCATION:Europe/Brussels"]
+    for component, start, month, until, before, after, name in _RULES:
+        rule = f"RRULE:FREQ=YEARLY;BYMONTH={month};BYDAY=-1SU" + (f";UNTIL={until}" if until else "")
+        lines += [f"BEGIN:{component}", f"DTSTART:{start}", rule, f"TZOFFSETFROM:{before}", f"TZOFFSETTO:{after}",
+                  f"TZNAME:{name}", f"END:{component}"]
+    lines.append("END:VTIMEZONE")
+    return ("\r\n".join(lines) + "\r\n").encode("ascii")
 
 
 def feeds(graph: KnowledgeGraph, urls: dict[str, str], site_name: str, today: dt.date) -> dict[str, bytes]:
     """Every .ics file of the book, by site path (none for a network without dated sessions)."""
     stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc)
     dates = [s.entity.date for s in graph.by_kind["session"] if getattr(s.entity, "date", None)]  # type: ignore[attr-defined]
-    timezone = vtimezone(dt.date(min(dates).year, 1, 1), dt.date(max(dates).year + 1, 12, 31)) if dates else b""
+    timezone = vtimezone() if dates else b""
 
     events: dict[str, SerialisedEvent] = {}
     for session in graph.by_kind["session"]:

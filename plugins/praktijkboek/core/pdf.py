@@ -16,8 +16,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfWriter
+from pypdf.generic import NameObject, TextStringObject
 
 from .handouts import HANDOUT_DIR
 
@@ -81,6 +83,25 @@ def read_manifest(site_dir: Path) -> dict:
         raise HandoutError(f"{path} is onleesbaar ({exc}): bouw het boek opnieuw.") from None
 
 
+#: Chromium's PDF: A4 from the print stylesheet, tagged (a screen reader can read it; the language
+#: comes from <html lang="nl">, the title from <title>) and with bookmarks made of the headings.
+PDF_OPTIONS = {"format": "A4", "print_background": True, "prefer_css_page_size": True, "tagged": True, "outline": True}
+
+#: Puts the other sessions' handouts after the first one's, each from a new page, and titles the pack.
+_PACK_SCRIPT = """([sections, title]) => {
+  let last = document.querySelector('[data-pb-handout]');
+  for (const html of sections) {
+    const holder = document.createElement('template');
+    holder.innerHTML = html;
+    const handout = holder.content.firstElementChild;
+    handout.style.breakBefore = 'page';
+    last.after(handout);
+    last = handout;
+  }
+  document.title = title;
+}"""
+
+
 def render_site(site_dir: Path) -> list[Rendered]:
     """Every session's handout and every network's pack, into the site folder. Returns the sessions' timings."""
     site_dir = site_dir.resolve()
@@ -89,7 +110,7 @@ def render_site(site_dir: Path) -> list[Rendered]:
     with browser() as chromium:
         page = chromium.new_page()  # type: ignore[attr-defined]
         for network in networks:
-            pdfs = []
+            handouts = []
             for session in network["sessions"]:
                 target = site_dir / session["pdf"]
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -97,23 +118,58 @@ def render_site(site_dir: Path) -> list[Rendered]:
                 try:
                     page.goto((site_dir / session["page"]).as_uri(), wait_until="load")
                     page.emulate_media(media="print")
-                    page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True)
+                    _print(page, target)
+                    handouts.append(page.eval_on_selector("[data-pb-handout]", "element => element.outerHTML"))
                 except Exception as exc:  # playwright's errors: told to the coordinator, not a traceback
                     raise HandoutError(f"de handout van {session['page']} kon niet gemaakt worden: {str(exc).splitlines()[0]}") from exc
                 rendered.append(Rendered(target, time.perf_counter() - started))
-                pdfs.append(target)
-            if pdfs:
-                bind(pdfs, site_dir / network["pack"], network["title"])
+            if handouts:
+                _pack(page, site_dir / network["sessions"][0]["page"], handouts, site_dir / network["pack"], network["title"])
     return rendered
 
 
-def bind(pdfs: list[Path], target: Path, title: str) -> None:
-    """One PDF of several, each starting on a new page, with a bookmark per handout."""
-    writer = PdfWriter()
-    for pdf in pdfs:
-        start = len(writer.pages)
-        writer.append(str(pdf))
-        writer.add_outline_item(pdf.stem, start)
-    writer.add_metadata({"/Title": f"Handouts: {title}"})
-    with target.open("wb") as handle:
+def _pack(page: Any, first: Path, handouts: list[str], target: Path, title: str) -> None:
+    """One PDF with every handout of a network, each from a new page: Chromium prints them as one
+    document (the first session's page with the others' handouts after its own), so the pack is
+    tagged too and its bookmarks are the sessions' titles. (Binding the separate PDFs would lose
+    their tags: no PDF library merges structure trees.)"""
+    try:
+        page.goto(first.as_uri(), wait_until="load")
+        page.emulate_media(media="print")
+        page.evaluate(_PACK_SCRIPT, [handouts[1:], f"Handouts: {title}"])
+        _print(page, target)
+    except Exception as exc:  # playwright's errors: told to the coordinator, not a traceback
+        raise HandoutError(f"de bundel {target.name} kon niet gemaakt worden: {str(exc).splitlines()[0]}") from exc
+
+
+#: The headings Chromium makes bookmarks of: those shown on paper, in the order of the document.
+_HEADINGS_SCRIPT = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+  .filter(h => h.getClientRects().length > 0).map(h => h.textContent.replace(/\\s+/g, ' ').trim())"""
+
+
+def _print(page: Any, target: Path) -> None:
+    """The page as a tagged A4 PDF. Chromium's bookmarks drop the space where a heading wraps on paper
+    ('Participatie encommunicatie'): they get the headings' own text back."""
+    page.pdf(path=str(target), **PDF_OPTIONS)
+    _retitle(target, page.evaluate(_HEADINGS_SCRIPT))
+
+
+def _retitle(path: Path, titles: list[str]) -> None:
+    """Give the bookmarks of a PDF these titles, in order; the rest of the file (tags too) stays."""
+    writer = PdfWriter(clone_from=str(path))
+    items = []
+    outlines = writer.root_object.get("/Outlines")
+    pending = [outlines.get_object()["/First"]] if outlines is not None and "/First" in outlines.get_object() else []
+    while pending:  # depth first, in document order
+        item = pending.pop().get_object()
+        items.append(item)
+        if "/Next" in item:
+            pending.append(item["/Next"])
+        if "/First" in item:
+            pending.append(item["/First"])
+    if len(items) != len(titles):
+        raise HandoutError(f"{path.name}: {len(items)} bladwijzers voor {len(titles)} koppen; de PDF-bladwijzers kloppen niet")
+    for item, title in zip(items, titles):
+        item[NameObject("/Title")] = TextStringObject(title)
+    with path.open("wb") as handle:
         writer.write(handle)
