@@ -78,7 +78,7 @@ def main() -> None:
         "## Handouts (PDF per session)",
         "",
         f"Command: `python scripts/bench_handouts.py --sessions {args.sessions} --runs {args.runs}`. "
-        "Wall time of `praktijkboek handouts` (one headless Chromium for all, plus binding the network packs), "
+        "Wall time of `praktijkboek handouts` (one headless Chromium for all, plus printing each network's pack as one tagged document), "
         "divided by the number of session handouts.",
         "",
         f"Machine: {machine()}.",
