@@ -31,10 +31,12 @@ import sys
 import tempfile
 import time
 import urllib.request
+from itertools import pairwise
 from pathlib import Path
 
-from benchmarks import ROOT, machine, material_search_config, run_measured, write_section
 from synthetic import generate, write_baseline, write_book
+
+from benchmarks import ROOT, machine, material_search_config, run_measured, write_section
 
 sys.path.insert(0, str(ROOT / "plugins"))
 from praktijkboek.core.loader import Layout, load  # noqa: E402
@@ -53,8 +55,7 @@ VARIANTS = {
 
 
 def write_variant_configs(project: Path, baseline: Path) -> None:
-    (project / "mkdocs.material-search.yml").write_text(material_search_config((project / "mkdocs.yml").read_text(encoding="utf-8")),
-                                                       encoding="utf-8")
+    (project / "mkdocs.material-search.yml").write_text(material_search_config((project / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
     text = (baseline / "mkdocs.yml").read_text(encoding="utf-8")
     assert "plugins:\n  - search:\n      lang: nl\n" in text
     (baseline / "mkdocs.no-search.yml").write_text(text.replace("plugins:\n  - search:\n      lang: nl\n", "plugins: []\n"), encoding="utf-8")
@@ -63,11 +64,13 @@ def write_variant_configs(project: Path, baseline: Path) -> None:
 def build_variant(name: str, folders: dict[str, Path], site: Path) -> tuple[float, int, int]:
     """(seconds, peak MiB of the process tree, peak MiB of the largest process) of one full build."""
     folder, config, pagefind = VARIANTS[name]
-    seconds, tree, largest = run_measured([sys.executable, "-m", "mkdocs", "build", "-f", config, "--site-dir", str(site)],
-                                          folders[folder], ENV)
+    seconds, tree, largest = run_measured([sys.executable, "-m", "mkdocs", "build", "-f", config, "--site-dir", str(site)], folders[folder], ENV)
     if pagefind:  # a second step: the build's memory is freed by then, so the peak is the larger of the two
-        more, tree2, largest2 = run_measured([sys.executable, "-m", "pagefind_bin", "--site", str(site), "--output-subdir",
-                                              "pagefind", "--root-selector", ".md-content", "--silent"], folders[folder], ENV)
+        more, tree2, largest2 = run_measured(
+            [sys.executable, "-m", "pagefind_bin", "--site", str(site), "--output-subdir", "pagefind", "--root-selector", ".md-content", "--silent"],
+            folders[folder],
+            ENV,
+        )
         seconds, tree, largest = seconds + more, max(tree, tree2), max(largest, largest2)
     return seconds, tree, largest
 
@@ -177,9 +180,11 @@ def report(rows: list[dict], args: argparse.Namespace) -> str:
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
-        lines.append(f"| {r['entities']:,} | {r['pages']:,} | {r['validation_s']:.2f} | {r['book_s']:.1f} | {r['baseline_s']:.1f} | "
-                     f"{r['book_s'] / r['baseline_s']:.2f} | {r['baseline_pagefind_s']:.1f} | {r['book_s'] / r['baseline_pagefind_s']:.2f} | "
-                     f"{r['book_material_s']:.1f} | {r['book_material_s'] / r['baseline_s']:.2f} |")
+        lines.append(
+            f"| {r['entities']:,} | {r['pages']:,} | {r['validation_s']:.2f} | {r['book_s']:.1f} | {r['baseline_s']:.1f} | "
+            f"{r['book_s'] / r['baseline_s']:.2f} | {r['baseline_pagefind_s']:.1f} | {r['book_s'] / r['baseline_pagefind_s']:.2f} | "
+            f"{r['book_material_s']:.1f} | {r['book_material_s'] / r['baseline_s']:.2f} |"
+        )
     lines += [
         "",
         "Peak memory (MiB) and ratio (ours / the baseline's):",
@@ -188,11 +193,15 @@ def report(rows: list[dict], args: argparse.Namespace) -> str:
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
-        def mib(name: str) -> str:
+
+        def mib(name: str, r: dict = r) -> str:
             return f"{r[name + '_mib']:,} ({r[name + '_largest_mib']:,})"
-        lines.append(f"| {r['entities']:,} | {mib('book')} | {mib('baseline')} | {r['book_mib'] / r['baseline_mib']:.2f} | "
-                     f"{mib('baseline_pagefind')} | {r['book_mib'] / r['baseline_pagefind_mib']:.2f} | "
-                     f"{mib('book_material')} | {r['book_material_mib'] / r['baseline_mib']:.2f} |")
+
+        lines.append(
+            f"| {r['entities']:,} | {mib('book')} | {mib('baseline')} | {r['book_mib'] / r['baseline_mib']:.2f} | "
+            f"{mib('baseline_pagefind')} | {r['book_mib'] / r['baseline_pagefind_mib']:.2f} | "
+            f"{mib('book_material')} | {r['book_material_mib'] / r['baseline_mib']:.2f} |"
+        )
     lines += [
         "",
         "Site and `mkdocs serve` (seconds from saving an edited session file until the served page shows it):",
@@ -207,10 +216,12 @@ def report(rows: list[dict], args: argparse.Namespace) -> str:
     sizes = sorted(by)
     if len(sizes) >= 2:
         lines += ["", "Growth between sizes (10x more entities):", ""]
-        for small, large in zip(sizes, sizes[1:]):
-            lines.append(f"- {small:,} → {large:,}: build x{by[large]['book_s'] / by[small]['book_s']:.1f}, "
-                         f"validation x{by[large]['validation_s'] / by[small]['validation_s']:.1f}, "
-                         f"baseline x{by[large]['baseline_s'] / by[small]['baseline_s']:.1f}")
+        for small, large in pairwise(sizes):
+            lines.append(
+                f"- {small:,} → {large:,}: build x{by[large]['book_s'] / by[small]['book_s']:.1f}, "
+                f"validation x{by[large]['validation_s'] / by[small]['validation_s']:.1f}, "
+                f"baseline x{by[large]['baseline_s'] / by[small]['baseline_s']:.1f}"
+            )
     return "\n".join(lines)
 
 

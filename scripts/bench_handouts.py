@@ -25,8 +25,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def build(project: Path, site: Path) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=project, env=ENV,
-                   check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=project, env=ENV, check=True, capture_output=True)
 
 
 def synthetic(project: Path, sessions: int) -> None:
@@ -41,7 +40,8 @@ def synthetic(project: Path, sessions: int) -> None:
         (folder / f"sessie-{i}.yml").write_text(
             f"number: {i}\ntitle: Werksessie {i}\ndate: 2025-{(i % 12) + 1:02d}-{(i % 27) + 1:02d}\nstart_time: '19:30'\n"
             f"end_time: '21:30'\nplace: Gemeentehuis\nformat: werksessie\nprogramme:\n  - Welkom\n  - Werken in groepjes\n"
-            f"  - Terugkoppeling\ncases: [{', '.join(cases[: 1 + i % 5])}]\nquestions:\n  - Wat nemen we mee naar onze gemeente?\n")
+            f"  - Terugkoppeling\ncases: [{', '.join(cases[: 1 + i % 5])}]\nquestions:\n  - Wat nemen we mee naar onze gemeente?\n"
+        )
 
 
 def measure(site: Path, runs: int) -> tuple[int, list[float]]:

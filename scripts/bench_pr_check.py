@@ -41,9 +41,13 @@ def run_job(job: dict, checkout: Path, env: dict[str, str]) -> list[tuple[str, f
             continue
         with tempfile.NamedTemporaryFile("w+", suffix=".out") as output:
             start = time.monotonic()
-            result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=checkout, capture_output=True, text=True,
-                                    env={**env, **{k: v for k, v in (step.get("env") or {}).items() if "${{" not in str(v)},
-                                         "GITHUB_OUTPUT": output.name})
+            result = subprocess.run(
+                ["bash", "-e", "-c", step["run"]],
+                cwd=checkout,
+                capture_output=True,
+                text=True,
+                env={**env, **{k: v for k, v in (step.get("env") or {}).items() if "${{" not in str(v)}, "GITHUB_OUTPUT": output.name},
+            )
             seconds = time.monotonic() - start
             output.seek(0)
             outputs.update(line.split("=", 1) for line in output.read().splitlines() if "=" in line)
@@ -65,8 +69,13 @@ def main() -> None:
         checkout = Path(tmp) / "checkout"
         subprocess.run(["git", "clone", "--quiet", str(ROOT), str(checkout)], check=True)
         # The editor's pull request: a branch with a new network, going into main.
-        git = {**os.environ, "GIT_AUTHOR_NAME": "Redacteur", "GIT_AUTHOR_EMAIL": "r@example.org",
-               "GIT_COMMITTER_NAME": "Redacteur", "GIT_COMMITTER_EMAIL": "r@example.org"}
+        git = {
+            **os.environ,
+            "GIT_AUTHOR_NAME": "Redacteur",
+            "GIT_AUTHOR_EMAIL": "r@example.org",
+            "GIT_COMMITTER_NAME": "Redacteur",
+            "GIT_COMMITTER_EMAIL": "r@example.org",
+        }
         subprocess.run(["git", "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=checkout, check=True)
         subprocess.run(["git", "checkout", "--quiet", "-b", "nieuw-netwerk"], cwd=checkout, check=True)
         add_a_new_network(checkout)
@@ -94,21 +103,23 @@ def main() -> None:
             rows.append(f"| {label} | {name} | {seconds:.1f} s |")
         if until is not None:
             rows.append(f"| {label} | **until the first annotation** | **{until:.1f} s** |")
-    body = "\n".join([
-        "## The pull-request check: time to the first annotation",
-        "",
-        f"Machine: {machine()}. Command: `python scripts/bench_pr_check.py`.",
-        "",
-        "The `run:` steps of `.github/workflows/pull-request.yml`, unchanged, in a fresh clone with an editor's "
-        "pull request: a branch that adds a network (eight sessions, three organisations, a person). On GitHub, "
-        "starting the runner, pulling the `python:3.11-bookworm` image and checking out come before these; the "
-        "Debian packages of `bouwen` were already installed on this machine. Here pip reads a local mirror, so "
-        "its cache saves nothing (the second install is not faster); on GitHub it saves the downloads from PyPI.",
-        "",
-        "| Job | Step | Time |",
-        "| --- | --- | ---: |",
-        *rows,
-    ])
+    body = "\n".join(
+        [
+            "## The pull-request check: time to the first annotation",
+            "",
+            f"Machine: {machine()}. Command: `python scripts/bench_pr_check.py`.",
+            "",
+            "The `run:` steps of `.github/workflows/pull-request.yml`, unchanged, in a fresh clone with an editor's "
+            "pull request: a branch that adds a network (eight sessions, three organisations, a person). On GitHub, "
+            "starting the runner, pulling the `python:3.11-bookworm` image and checking out come before these; the "
+            "Debian packages of `bouwen` were already installed on this machine. Here pip reads a local mirror, so "
+            "its cache saves nothing (the second install is not faster); on GitHub it saves the downloads from PyPI.",
+            "",
+            "| Job | Step | Time |",
+            "| --- | --- | ---: |",
+            *rows,
+        ]
+    )
     write_section("pr-check", body)
 
 

@@ -25,8 +25,9 @@ import time
 from functools import partial
 from pathlib import Path
 
-from benchmarks import ROOT, machine, material_search_config, write_section
 from synthetic import generate, write_book
+
+from benchmarks import ROOT, machine, material_search_config, write_section
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 QUERIES = ["buurtpunt", "vrijwilligers", "Leuven"]
@@ -124,8 +125,10 @@ def report(rows: list[dict], sizes: list[int]) -> str:
     ]
     for r in rows:
         for engine in ("material", "pagefind"):
-            lines.append(f"| {r['entities']:,} | {engine} | {kib(r[f'{engine}_bytes'])} | {kib(r[f'{engine}_search_bytes'])} | "
-                         f"{r[f'{engine}_first_result_s']:.2f} | {r[f'{engine}_build_s']:.1f} |")
+            lines.append(
+                f"| {r['entities']:,} | {engine} | {kib(r[f'{engine}_bytes'])} | {kib(r[f'{engine}_search_bytes'])} | "
+                f"{r[f'{engine}_first_result_s']:.2f} | {r[f'{engine}_build_s']:.1f} |"
+            )
     return "\n".join(lines)
 
 

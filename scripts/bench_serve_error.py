@@ -47,8 +47,8 @@ def measure(root: Path, runs: int) -> tuple[list[float], list[float], list[float
             steps = [
                 (broken, to_error, lambda: "data-pb-error-page" in _page(url)),
                 (good, to_book, lambda: "data-pb-error-page" not in (text := _page(url)) and "data-pb-kind" in text),
-                (good.replace("\n", f" {marker}\n", 1), edit, lambda: marker in _page(url)),
-                (good, [], lambda: marker not in (text := _page(url)) and "data-pb-kind" in text),
+                (good.replace("\n", f" {marker}\n", 1), edit, lambda marker=marker: marker in _page(url)),
+                (good, [], lambda marker=marker: marker not in (text := _page(url)) and "data-pb-kind" in text),
             ]
             for text, times, shown in steps:
                 time.sleep(1.0)  # past the file-system poll of the previous change
@@ -75,21 +75,23 @@ def main() -> None:
             figures = measure(root, args.runs)
             rows.append(f"| {name} | " + " | ".join(f"{statistics.median(t):.2f} s (max {max(t):.2f})" for t in figures) + " |")
             print(rows[-1], flush=True)
-    body = "\n".join([
-        "## A content error in the preview (`./scripts/serve`)",
-        "",
-        f"Machine: {machine()}. Command: `python scripts/bench_serve_error.py --runs {args.runs} --sizes {' '.join(map(str, args.sizes))}`.",
-        "",
-        "From saving a file to the first answer of a page address: the Dutch error page after breaking a case file "
-        "(an unknown field), the book again after fixing it. Median of the runs, and the slowest. The preview "
-        "notices a change by polling the files every 0.5 s (MkDocs' watcher), which is part of every figure. "
-        "Showing the error builds no page, so it stays quick as the book grows; bringing the book back is a "
-        "rebuild like any edit (last column: the same file's title changed, for comparison).",
-        "",
-        "| Book | Error shown | Book back | An ordinary edit shown |",
-        "| --- | ---: | ---: | ---: |",
-        *rows,
-    ])
+    body = "\n".join(
+        [
+            "## A content error in the preview (`./scripts/serve`)",
+            "",
+            f"Machine: {machine()}. Command: `python scripts/bench_serve_error.py --runs {args.runs} --sizes {' '.join(map(str, args.sizes))}`.",
+            "",
+            "From saving a file to the first answer of a page address: the Dutch error page after breaking a case file "
+            "(an unknown field), the book again after fixing it. Median of the runs, and the slowest. The preview "
+            "notices a change by polling the files every 0.5 s (MkDocs' watcher), which is part of every figure. "
+            "Showing the error builds no page, so it stays quick as the book grows; bringing the book back is a "
+            "rebuild like any edit (last column: the same file's title changed, for comparison).",
+            "",
+            "| Book | Error shown | Book back | An ordinary edit shown |",
+            "| --- | ---: | ---: | ---: |",
+            *rows,
+        ]
+    )
     write_section("serve-error", body)
 
 

@@ -23,7 +23,9 @@ def machine() -> str:
         kib = int(Path("/proc/meminfo").read_text().split()[1])
         memory = f", {kib / 1024 / 1024:.0f} GiB"
     chromium = subprocess.run(["chromium", "--version"], capture_output=True, text=True).stdout.strip() if Path("/usr/bin/chromium").exists() else "no chromium"
-    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}, {chromium}; {date.today().isoformat()}"
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}, {chromium}; {date.today().isoformat()}"
+    )
 
 
 def write_section(name: str, body: str, report: Path = REPORT) -> None:
@@ -38,8 +40,7 @@ def write_section(name: str, body: str, report: Path = REPORT) -> None:
 def material_search_config(text: str) -> str:
     """A practice book's mkdocs.yml with Material's search plugin instead of Pagefind."""
     assert "      search: pagefind" in text and "\nplugins:\n" in text, "the book's mkdocs.yml has changed shape"
-    return text.replace("      search: pagefind", "      search: material").replace(
-        "\nplugins:\n", "\nplugins:\n  - search:\n      lang: nl\n", 1)
+    return text.replace("      search: pagefind", "      search: material").replace("\nplugins:\n", "\nplugins:\n  - search:\n      lang: nl\n", 1)
 
 
 def _rss_of_tree(root: int) -> int:

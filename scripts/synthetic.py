@@ -23,26 +23,78 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 MUNICIPALITIES = [
-    ("Leuven", "Vlaams-Brabant"), ("Halle", "Vlaams-Brabant"), ("Tienen", "Vlaams-Brabant"), ("Aarschot", "Vlaams-Brabant"),
-    ("Gent", "Oost-Vlaanderen"), ("Aalst", "Oost-Vlaanderen"), ("Eeklo", "Oost-Vlaanderen"), ("Ronse", "Oost-Vlaanderen"),
-    ("Brugge", "West-Vlaanderen"), ("Roeselare", "West-Vlaanderen"), ("Ieper", "West-Vlaanderen"), ("Tielt", "West-Vlaanderen"),
-    ("Hasselt", "Limburg"), ("Genk", "Limburg"), ("Tongeren", "Limburg"), ("Lommel", "Limburg"),
-    ("Mechelen", "Antwerpen"), ("Turnhout", "Antwerpen"), ("Geel", "Antwerpen"), ("Mol", "Antwerpen"),
+    ("Leuven", "Vlaams-Brabant"),
+    ("Halle", "Vlaams-Brabant"),
+    ("Tienen", "Vlaams-Brabant"),
+    ("Aarschot", "Vlaams-Brabant"),
+    ("Gent", "Oost-Vlaanderen"),
+    ("Aalst", "Oost-Vlaanderen"),
+    ("Eeklo", "Oost-Vlaanderen"),
+    ("Ronse", "Oost-Vlaanderen"),
+    ("Brugge", "West-Vlaanderen"),
+    ("Roeselare", "West-Vlaanderen"),
+    ("Ieper", "West-Vlaanderen"),
+    ("Tielt", "West-Vlaanderen"),
+    ("Hasselt", "Limburg"),
+    ("Genk", "Limburg"),
+    ("Tongeren", "Limburg"),
+    ("Lommel", "Limburg"),
+    ("Mechelen", "Antwerpen"),
+    ("Turnhout", "Antwerpen"),
+    ("Geel", "Antwerpen"),
+    ("Mol", "Antwerpen"),
 ]
-THEMES = ["participatie", "communicatie", "samenwerking", "mobiliteit", "armoede", "wonen", "gezondheid", "vrije tijd",
-          "korte keten", "financiering", "juridisch kader", "evaluatie", "dialoog", "vrijwilligers", "jongeren",
-          "ouderen", "buurtwerk", "lokale economie", "klimaat", "digitale inclusie"]
-CONDITIONS = ["Gedeelde agenda", "Strategisch leren en gedeelde maatregelen", "Activiteiten die elkaar versterken",
-              "Open en voortdurende communicatie", "Ondersteunende structuur"]
+THEMES = [
+    "participatie",
+    "communicatie",
+    "samenwerking",
+    "mobiliteit",
+    "armoede",
+    "wonen",
+    "gezondheid",
+    "vrije tijd",
+    "korte keten",
+    "financiering",
+    "juridisch kader",
+    "evaluatie",
+    "dialoog",
+    "vrijwilligers",
+    "jongeren",
+    "ouderen",
+    "buurtwerk",
+    "lokale economie",
+    "klimaat",
+    "digitale inclusie",
+]
+CONDITIONS = [
+    "Gedeelde agenda",
+    "Strategisch leren en gedeelde maatregelen",
+    "Activiteiten die elkaar versterken",
+    "Open en voortdurende communicatie",
+    "Ondersteunende structuur",
+]
 NETWORK_KINDS = ["lerend netwerk", "leerkring", "praktijktafel", "overleg"]
 FORMATS = ["werksessie", "bijeenkomst", "inspiratiedag", "studiedag", "tafel", "panel"]
 SUBJECTS = ["De buurt", "Het netwerk", "De werkgroep", "Het buurtpunt", "De stuurgroep", "Elke partner", "De coördinator", "Het lokaal bestuur"]
 VERBS = ["brengt", "verbindt", "ondersteunt", "bevraagt", "versterkt", "organiseert", "bespreekt", "evalueert"]
-OBJECTS = ["bewoners en diensten samen", "vrijwilligers met professionals", "de noden van kwetsbare gezinnen",
-           "een gedeelde agenda voor de wijk", "de samenwerking tussen verenigingen", "een laagdrempelig ontmoetingspunt",
-           "de lessen uit het eerste jaar", "nieuwe vormen van participatie"]
-ENDINGS = ["in de eigen gemeente.", "met aandacht voor wie uit de boot valt.", "over de grenzen van sectoren heen.",
-           "zodat iedereen mee kan.", "met kleine, haalbare stappen.", "op maat van de lokale context."]
+OBJECTS = [
+    "bewoners en diensten samen",
+    "vrijwilligers met professionals",
+    "de noden van kwetsbare gezinnen",
+    "een gedeelde agenda voor de wijk",
+    "de samenwerking tussen verenigingen",
+    "een laagdrempelig ontmoetingspunt",
+    "de lessen uit het eerste jaar",
+    "nieuwe vormen van participatie",
+]
+ENDINGS = [
+    "in de eigen gemeente.",
+    "met aandacht voor wie uit de boot valt.",
+    "over de grenzen van sectoren heen.",
+    "zodat iedereen mee kan.",
+    "met kleine, haalbare stappen.",
+    "op maat van de lokale context.",
+]
 WORDS = ["Buurt", "Dorps", "Samen", "Wijk", "Kring", "Punt", "Huis", "Plein", "Tafel", "Werf"]
 NAMES = ["An", "Bart", "Chloë", "Dirk", "Els", "Fatima", "Geert", "Hanne", "Ilse", "Jan", "Karim", "Lies", "Mohamed", "Nele", "Omar", "Pieter"]
 SURNAMES = ["Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters", "De Smet", "Dubois", "El Amrani"]
@@ -88,45 +140,88 @@ def generate(n: int, seed: int = 7) -> Book:
     sizes["levers"] = max(1, rest - sum(sizes.values()))
     for i in range(sizes["organisations"]):
         town, province = rng.choice(MUNICIPALITIES)
-        book.organisations.append({"id": f"organisatie-{i}", "name": f"{rng.choice(WORDS)}{rng.choice(WORDS).lower()} {town}",
-                                   "place": {"municipality": town, "province": province, "country": "België"}, "summary": sentence(rng)})
+        book.organisations.append(
+            {
+                "id": f"organisatie-{i}",
+                "name": f"{rng.choice(WORDS)}{rng.choice(WORDS).lower()} {town}",
+                "place": {"municipality": town, "province": province, "country": "België"},
+                "summary": sentence(rng),
+            }
+        )
     orgs = [o["id"] for o in book.organisations]
     for i in range(sizes["people"]):
-        person = {"id": f"persoon-{i}", "name": f"{rng.choice(NAMES)} {rng.choice(SURNAMES)}", "organisation": rng.choice(orgs),
-                  "role": rng.choice(["coördinator", "buurtwerker", "vrijwilliger", "beleidsmedewerker"])}
+        person = {
+            "id": f"persoon-{i}",
+            "name": f"{rng.choice(NAMES)} {rng.choice(SURNAMES)}",
+            "organisation": rng.choice(orgs),
+            "role": rng.choice(["coördinator", "buurtwerker", "vrijwilliger", "beleidsmedewerker"]),
+        }
         if i % 3 == 0:
             person.update(email=f"persoon{i}@voorbeeld.be", phone=f"09 {200 + i % 700} {10 + i % 89:02d} {10 + i % 77:02d}", publish_contact=True)
         book.people.append(person)
     people = [p["id"] for p in book.people]
     for i in range(sizes["networks"]):
-        book.networks.append({"id": f"netwerk-{i}", "title": f"Lerend netwerk {rng.choice(WORDS).lower()}{rng.choice(WORDS).lower()} {i}",
-                              "kind": rng.choice(NETWORK_KINDS), "summary": sentence(rng), "organisers": rng.sample(orgs, min(2, len(orgs))),
-                              "contacts": rng.sample(people, min(1, len(people))), "themes": rng.sample([t["id"] for t in book.themes], 3),
-                              "description": paragraphs(rng, 3)})
+        book.networks.append(
+            {
+                "id": f"netwerk-{i}",
+                "title": f"Lerend netwerk {rng.choice(WORDS).lower()}{rng.choice(WORDS).lower()} {i}",
+                "kind": rng.choice(NETWORK_KINDS),
+                "summary": sentence(rng),
+                "organisers": rng.sample(orgs, min(2, len(orgs))),
+                "contacts": rng.sample(people, min(1, len(people))),
+                "themes": rng.sample([t["id"] for t in book.themes], 3),
+                "description": paragraphs(rng, 3),
+            }
+        )
     themes = [t["id"] for t in book.themes]
     for i in range(sizes["cases"]):
         town, province = rng.choice(MUNICIPALITIES)
-        book.cases.append({"id": f"voorbeeld-{i}", "title": f"{rng.choice(WORDS)}{rng.choice(WORDS).lower()} {town} {i}",
-                           "kind": rng.choice(["buurtwinkel", "mobipunt", "repair café", "buurtrestaurant", "kortingspas"]),
-                           "place": {"municipality": town, "province": province}, "organisations": rng.sample(orgs, min(2, len(orgs))),
-                           "themes": rng.sample(themes, rng.randint(1, 3)), "summary": sentence(rng) + " " + sentence(rng),
-                           "description": paragraphs(rng, 2)})
+        book.cases.append(
+            {
+                "id": f"voorbeeld-{i}",
+                "title": f"{rng.choice(WORDS)}{rng.choice(WORDS).lower()} {town} {i}",
+                "kind": rng.choice(["buurtwinkel", "mobipunt", "repair café", "buurtrestaurant", "kortingspas"]),
+                "place": {"municipality": town, "province": province},
+                "organisations": rng.sample(orgs, min(2, len(orgs))),
+                "themes": rng.sample(themes, rng.randint(1, 3)),
+                "summary": sentence(rng) + " " + sentence(rng),
+                "description": paragraphs(rng, 2),
+            }
+        )
     cases = [c["id"] for c in book.cases]
     for i in range(sizes["sessions"]):
         network = book.networks[i % len(book.networks)]["id"]
-        book.sessions.append({"network": network, "id": f"sessie-{i}", "number": i // len(book.networks) + 1,
-                              "title": f"{rng.choice(['Werksessie', 'Bijeenkomst', 'Studiedag', 'Tafel'])} over {rng.choice(THEMES)}",
-                              "date": f"{rng.randint(2015, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                              "start_time": "19:30", "end_time": "21:30", "place": rng.choice(MUNICIPALITIES)[0], "format": rng.choice(FORMATS),
-                              "themes": rng.sample(themes, rng.randint(1, 3)), "cases": rng.sample(cases, rng.randint(0, 4)),
-                              "speakers": rng.sample(people, rng.randint(0, 2)), "programme": [sentence(rng) for _ in range(3)],
-                              "questions": [sentence(rng).rstrip(".") + "?" for _ in range(2)], "summary": sentence(rng),
-                              "report": paragraphs(rng, 2)})
+        book.sessions.append(
+            {
+                "network": network,
+                "id": f"sessie-{i}",
+                "number": i // len(book.networks) + 1,
+                "title": f"{rng.choice(['Werksessie', 'Bijeenkomst', 'Studiedag', 'Tafel'])} over {rng.choice(THEMES)}",
+                "date": f"{rng.randint(2015, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                "start_time": "19:30",
+                "end_time": "21:30",
+                "place": rng.choice(MUNICIPALITIES)[0],
+                "format": rng.choice(FORMATS),
+                "themes": rng.sample(themes, rng.randint(1, 3)),
+                "cases": rng.sample(cases, rng.randint(0, 4)),
+                "speakers": rng.sample(people, rng.randint(0, 2)),
+                "programme": [sentence(rng) for _ in range(3)],
+                "questions": [sentence(rng).rstrip(".") + "?" for _ in range(2)],
+                "summary": sentence(rng),
+                "report": paragraphs(rng, 2),
+            }
+        )
     sessions = [f"{s['network']}/{s['id']}" for s in book.sessions]
     for kind, size in (("barriers", sizes["barriers"]), ("levers", sizes["levers"])):
         for i in range(size):
-            getattr(book, kind).append({"id": f"{kind[:-1]}-{i}", "title": sentence(rng).rstrip("."), "condition": rng.choice(book.conditions[:4])["id"],
-                                        "sources": rng.sample(sessions, min(2, len(sessions)))})
+            getattr(book, kind).append(
+                {
+                    "id": f"{kind[:-1]}-{i}",
+                    "title": sentence(rng).rstrip("."),
+                    "condition": rng.choice(book.conditions[:4])["id"],
+                    "sources": rng.sample(sessions, min(2, len(sessions))),
+                }
+            )
     levers = [lv["id"] for lv in book.levers]
     for case in book.cases:
         case["levers"] = rng.sample(levers, rng.randint(0, 2))
@@ -155,8 +250,15 @@ def write_book(book: Book, target: Path) -> None:
     for session in book.sessions:
         path = target / "networks" / session["network"] / "sessions" / f"{session['id']}.yml"
         path.write_text(_yaml({k: v for k, v in session.items() if k not in ("id", "network")}), encoding="utf-8")
-    for kind, folder in (("cases", "cases"), ("organisations", "organisations"), ("people", "people"), ("themes", "themes"),
-                         ("conditions", "conditions"), ("barriers", "barriers"), ("levers", "levers")):
+    for kind, folder in (
+        ("cases", "cases"),
+        ("organisations", "organisations"),
+        ("people", "people"),
+        ("themes", "themes"),
+        ("conditions", "conditions"),
+        ("barriers", "barriers"),
+        ("levers", "levers"),
+    ):
         (target / "content" / folder).mkdir(parents=True, exist_ok=True)
         for item in getattr(book, kind):
             (target / "content" / folder / f"{item['id']}.yml").write_text(_yaml({k: v for k, v in item.items() if k != "id"}), encoding="utf-8")
@@ -223,7 +325,9 @@ def write_baseline(book_dir: Path, target: Path) -> int:
     (target / "mkdocs.yml").write_text(
         "site_name: Basislijn\nsite_url: https://example.org/\ntheme:\n  name: material\n  language: nl\n  font: false\n"
         "plugins:\n  - search:\n      lang: nl\nmarkdown_extensions:\n  - toc:\n      permalink: true\n  - attr_list\n"
-        "not_in_nav: |\n  *\nnav:\n" + "\n".join(nav) + "\n", encoding="utf-8")
+        "not_in_nav: |\n  *\nnav:\n" + "\n".join(nav) + "\n",
+        encoding="utf-8",
+    )
     return len(specs) + 3
 
 

@@ -173,11 +173,39 @@ def serve_folder(folder: Path):
         server.shutdown()
 
 
+def _has_chromium() -> bool:
+    from praktijkboek.core.pdf import HandoutError, find_chromium
+
+    try:
+        find_chromium()
+    except HandoutError:
+        return False
+    return True
+
+
+HAS_CHROMIUM = _has_chromium()
+NO_CHROMIUM = "Chromium is missing: ./scripts/test installs it (Debian: apt-get install chromium), or set PRAKTIJKBOEK_CHROMIUM"
+#: Tests that build a book once and share it: they run on one worker of pytest-xdist (--dist loadgroup).
+SHARED_BOOKS = "shared-books"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked `browser` skip, with the reason, where there is no Chromium; tests that read the
+    shared built books run on one worker, so that each book is built once per run."""
+    for item in items:
+        if "browser" in item.keywords and not HAS_CHROMIUM:
+            item.add_marker(pytest.mark.skip(reason=NO_CHROMIUM))
+        if {"repository_book", "book_with_a_new_network", "book"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group(SHARED_BOOKS))
+
+
 @pytest.fixture(scope="module")
 def chromium():
     """Debian's Chromium through playwright, one per test module."""
     from praktijkboek.core.pdf import browser
 
+    if not HAS_CHROMIUM:
+        pytest.skip(NO_CHROMIUM)
     with browser() as instance:
         yield instance
 
@@ -193,8 +221,11 @@ for _tag, _regexp, _first in [
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
     ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
-    ("tag:yaml.org,2002:float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-     list("-+0123456789.")),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+0123456789."),
+    ),
 ]:
     Yaml12Loader.add_implicit_resolver(_tag, re.compile(_regexp), _first)
 
@@ -230,31 +261,86 @@ def add_a_new_network(root: Path) -> str:
     # Ids of its own, also when the content already has these (a second run on the same copy).
     taken = {node.id for nodes in graph.by_kind.values() for node in nodes}
     x = next(s for s in ("", *(f"-{n}" for n in range(2, 100))) if f"leerkring-noorden-2026{s}" not in taken and f"bureau-kern{s}" not in taken)
-    network, platform, wijkwerk, bureau, person = f"leerkring-noorden-2026{x}", f"dorpenplatform-noord{x}", f"wijkwerk-zwolle{x}", f"bureau-kern{x}", f"fenna-dijkstra{x}"
+    network, platform, wijkwerk, bureau, person = (
+        f"leerkring-noorden-2026{x}",
+        f"dorpenplatform-noord{x}",
+        f"wijkwerk-zwolle{x}",
+        f"bureau-kern{x}",
+        f"fenna-dijkstra{x}",
+    )
     dorpshuis, wijkbus, new_theme = f"dorpshuis-de-kern{x}", f"wijkbus-noord{x}", f"dorpsvoorzieningen{x}"
     new = [sys.executable, "-m", "praktijkboek", "new"]
-    subprocess.run([*new, "network", network, "--title", "Leerkring Noorden: dorpen en wijken", "--network-kind", "leerkring", "--root", str(root)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [*new, "network", network, "--title", "Leerkring Noorden: dorpen en wijken", "--network-kind", "leerkring", "--root", str(root)],
+        check=True,
+        capture_output=True,
+    )
     regions = ["Friesland", "Groningen", "Drenthe", "Overijssel", "Gelderland", "Flevoland", "Utrecht"]
     for number, region in enumerate(regions, start=1):
-        subprocess.run([*new, "session", f"{network}/regio-{number}", "--title", f"Regiobijeenkomst {region}", "--date", f"2026-{number + 2:02d}-1{number}",
-                        "--start-time", "13:30", "--end-time", "16:30", "--root", str(root)], check=True, capture_output=True)
+        subprocess.run(
+            [
+                *new,
+                "session",
+                f"{network}/regio-{number}",
+                "--title",
+                f"Regiobijeenkomst {region}",
+                "--date",
+                f"2026-{number + 2:02d}-1{number}",
+                "--start-time",
+                "13:30",
+                "--end-time",
+                "16:30",
+                "--root",
+                str(root),
+            ],
+            check=True,
+            capture_output=True,
+        )
         path = root / f"networks/{network}/sessions/regio-{number}.yml"
-        _fill(path, {"# number: 1": f"number: {number}", "# place: Leuven": f"place: {region}",
-                     "# cases: [repair-cafe]": f"cases: [{dorpshuis if number % 2 else wijkbus}]",
-                     "# participants: 15": f"participants: {10 + number}", "# themes: [participatie]": f"themes: [{theme}, {new_theme}]"})
-    subprocess.run([*new, "session", f"{network}/online-1", "--title", "Online: wat leerden we?", "--date", "2027-02-04",
-                    "--start-time", "10:00", "--end-time", "11:30", "--root", str(root)], check=True, capture_output=True)
-    _fill(root / f"networks/{network}/network.yml", {"# organisers: [platform31]": f"organisers: [{platform}]",
-                                                      "# partners: [cera]": f"partners: [{wijkwerk}, {bureau}]",
-                                                      "# contacts: [bernard-govaert]": f"contacts: [{person}]"})
+        _fill(
+            path,
+            {
+                "# number: 1": f"number: {number}",
+                "# place: Leuven": f"place: {region}",
+                "# cases: [repair-cafe]": f"cases: [{dorpshuis if number % 2 else wijkbus}]",
+                "# participants: 15": f"participants: {10 + number}",
+                "# themes: [participatie]": f"themes: [{theme}, {new_theme}]",
+            },
+        )
+    subprocess.run(
+        [
+            *new,
+            "session",
+            f"{network}/online-1",
+            "--title",
+            "Online: wat leerden we?",
+            "--date",
+            "2027-02-04",
+            "--start-time",
+            "10:00",
+            "--end-time",
+            "11:30",
+            "--root",
+            str(root),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    _fill(
+        root / f"networks/{network}/network.yml",
+        {
+            "# organisers: [platform31]": f"organisers: [{platform}]",
+            "# partners: [cera]": f"partners: [{wijkwerk}, {bureau}]",
+            "# contacts: [bernard-govaert]": f"contacts: [{person}]",
+        },
+    )
     files = {
         f"content/organisations/{platform}.yml": "name: Dorpenplatform Noord\nkind: koepel\nwebsite: https://www.voorbeeld.nl/dorpen\n",
         f"content/organisations/{wijkwerk}.yml": "name: Wijkwerk Zwolle\nplace:\n  municipality: Zwolle\n  country: Nederland\n",
         f"content/organisations/{bureau}.yml": "name: Bureau Kern\n",
         f"content/people/{person}.yml": f"name: Fenna Dijkstra\norganisation: {platform}\nrole: procesbegeleider\nemail: fenna@voorbeeld.nl\npublish_contact: true\n",
         f"content/cases/{dorpshuis}.yml": f"title: Dorpshuis De Kern\nkind: dorpshuis\nplace:\n  municipality: Ee\n  country: Nederland\n"
-                                          f"organisations: [{bureau}]\nsummary: Bewoners runnen samen het dorpshuis.\n",
+        f"organisations: [{bureau}]\nsummary: Bewoners runnen samen het dorpshuis.\n",
         f"content/cases/{wijkbus}.md": f"---\ntitle: Wijkbus Noord\norganisations: [{wijkwerk}]\n---\nVrijwilligers rijden buren naar de markt.\n",
         f"content/themes/{new_theme}.yml": "title: Dorpsvoorzieningen\n",
         f"content/barriers/te-weinig-vrijwilligers-noord{x}.yml": f"title: Te weinig vrijwilligers\ncondition: {condition}\nsources: [{network}/regio-1, {network}/regio-2]\n",
@@ -301,9 +387,16 @@ class BuiltBook:
 
 def build_book(root: Path, site: Path) -> BuiltBook:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "--site-dir", str(site)],
-                            cwd=root, capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "--site-dir", str(site)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
+    if not HAS_CHROMIUM:  # the tests of the handouts are marked `browser` and skip
+        return BuiltBook(root, site, "")
     handouts = subprocess.run([sys.executable, "-m", "praktijkboek", "handouts", "--site-dir", str(site)], capture_output=True, text=True, env=env)
     assert handouts.returncode == 0, handouts.stderr
     return BuiltBook(root, site, handouts.stdout)
@@ -371,12 +464,17 @@ def serving(root: Path, tool: str = "mkdocs", wait: str = ""):
     port = free_port()
     log = root / f"serve-{port}.log"
     with log.open("w", encoding="utf-8") as handle:
-        process = subprocess.Popen([sys.executable, "-m", tool, "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}",
-                                    "-f", str(root / "mkdocs.yml")], cwd=root, stdout=handle, stderr=subprocess.STDOUT,
-                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        process = subprocess.Popen(
+            [sys.executable, "-m", tool, "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")],
+            cwd=root,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
     base = f"http://127.0.0.1:{port}"
     preview = Preview(process, base + _mount_path(root), log)
     try:
+
         def ready() -> bool:
             if process.poll() is not None:
                 raise AssertionError(f"{tool} serve stopped:\n{preview.output()}")
@@ -384,6 +482,7 @@ def serving(root: Path, tool: str = "mkdocs", wait: str = ""):
                 return fetch(preview.url + wait, timeout=2)[0] == 200
             except OSError:
                 return False
+
         wait_for(ready, timeout=120, every=0.2)
         yield preview
     finally:

@@ -10,8 +10,9 @@ from conftest import REPO, serve_folder
 from praktijkboek.core.loader import Layout, load
 from praktijkboek.core.pages import plan
 
-#: These tests read the repository's own content: a pull request that changes only content runs them.
-pytestmark = pytest.mark.content
+#: These tests read the repository's own content (a pull request that changes only content runs them) and drive Chromium.
+pytestmark = [pytest.mark.content, pytest.mark.browser]
+
 
 def _one_page_of_each_kind() -> list[str]:
     """The home page, every hand-written page, and the first page of each template (entity kinds,

@@ -22,8 +22,11 @@ BUILD_DAY = {"SOURCE_DATE_EPOCH": str(int(dt.datetime(2019, 9, 1, 12, tzinfo=dt.
 
 @pytest.fixture(scope="module")
 def dated_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    files = {**SMALL_SITE, "networks/buurtpunt/sessions/zonder-uur.yml": "title: Zonder uur\ndate: 2019-11-05\n",
-             "networks/buurtpunt/sessions/zonder-datum.yml": "title: Nog te plannen\n"}
+    files = {
+        **SMALL_SITE,
+        "networks/buurtpunt/sessions/zonder-uur.yml": "title: Zonder uur\ndate: 2019-11-05\n",
+        "networks/buurtpunt/sessions/zonder-datum.yml": "title: Nog te plannen\n",
+    }
     site = Site(tmp_path_factory.mktemp("agenda"), files)
     result = site.build(env=BUILD_DAY)
     assert result.returncode == 0, result.stderr
@@ -84,7 +87,9 @@ def test_schema_org_json_ld(dated_site: Site):
     assert event["@type"] == "Event" and event["name"] == "Participatie en communicatie"
     assert event["startDate"] == "2019-06-06T19:30:00+02:00" and event["endDate"] == "2019-06-06T21:30:00+02:00"
     assert event["location"] == {"@type": "Place", "name": "Leuven"}
-    assert event["organizer"] == [{"@type": "Organization", "name": "Netwerk Duurzame Mobiliteit", "url": "https://example.org/boek/organisaties/netwerk-mobiliteit/"}]
+    assert event["organizer"] == [
+        {"@type": "Organization", "name": "Netwerk Duurzame Mobiliteit", "url": "https://example.org/boek/organisaties/netwerk-mobiliteit/"}
+    ]
     assert event["superEvent"]["@type"] == "EventSeries"
     assert _jsonld(dated_site.page("organisaties/netwerk-mobiliteit"))["@type"] == "Organization"
     anna = _jsonld(dated_site.page("personen/anna"))
@@ -94,7 +99,7 @@ def test_schema_org_json_ld(dated_site: Site):
 
 
 def test_json_ld_cannot_close_its_script(site: Site):
-    site.write("networks/buurtpunt/sessions/bijeenkomst-1.yml", "title: \"</script><script>alert(1)</script>\"\ndate: 2019-06-06\n")
+    site.write("networks/buurtpunt/sessions/bijeenkomst-1.yml", 'title: "</script><script>alert(1)</script>"\ndate: 2019-06-06\n')
     assert site.build().returncode == 0
     html = site.page("netwerken/buurtpunt/bijeenkomst-1")
     assert "<script>alert(1)" not in html
@@ -134,7 +139,7 @@ def test_the_open_data_page_links_every_download(dated_site: Site):
 
 
 def test_csv_cells_never_start_a_formula(site: Site):
-    site.write("content/cases/dorv.md", "---\ntitle: \"=HYPERLINK(\\\"https://kwaad.example\\\")\"\nsummary: \"+31 6 12345678 bellen\"\n---\n")
+    site.write("content/cases/dorv.md", '---\ntitle: "=HYPERLINK(\\"https://kwaad.example\\")"\nsummary: "+31 6 12345678 bellen"\n---\n')
     assert site.build().returncode == 0
     rows = list(csv.DictReader(io.StringIO((site.root / "site/open-data/praktijkvoorbeelden.csv").read_bytes().decode("utf-8-sig"))))
     dorv = next(r for r in rows if r["id"] == "dorv")

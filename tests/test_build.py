@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import Site, field, links
 
 
@@ -83,6 +85,7 @@ def test_contact_details_appear_only_when_the_person_allows_it(built_small_site:
     assert base64.b64decode(codes["phone"]).decode()[::-1] == "09 331 59 10"
 
 
+@pytest.mark.browser
 def test_published_contact_details_are_readable_links_in_a_browser(built_small_site: Site):
     from praktijkboek.core.pdf import browser
 
@@ -169,8 +172,7 @@ def test_properdocs_builds_the_same_site(site: Site):
 def test_editor_text_is_escaped_in_titles_meta_tags_and_search(site: Site):
     site.write(
         "content/cases/dorv.md",
-        "---\ntitle: \"Dorv </title><script>alert('t')</script>\"\n"
-        "summary: 'x\"><script>alert(\"d\")</script>'\n---\nTekst.\n",
+        '---\ntitle: "Dorv </title><script>alert(\'t\')</script>"\nsummary: \'x"><script>alert("d")</script>\'\n---\nTekst.\n',
     )
     site.write("content/pages/over.md", "# Over <script>alert('h')</script>\n\nTekst.\n")
     site.write("content/pages/meedoen.md", "---\ntitle: \"Meedoen <script>alert('m')</script>\"\n---\nTekst.\n")
@@ -200,8 +202,13 @@ def test_search_index_holds_every_entity_page_with_its_facts(built_small_site: S
 
     docs = json.loads((built_small_site.root / "site/search/search_index.json").read_text())["docs"]
     locations = {d["location"].split("#")[0] for d in docs}
-    for page in ("personen/bernard/", "organisaties/netwerk-mobiliteit/", "themas/mobiliteit/", "netwerken/buurtpunt/bijeenkomst-1/",
-                 "collectieve-impact/remmende-factoren/spanningen/"):
+    for page in (
+        "personen/bernard/",
+        "organisaties/netwerk-mobiliteit/",
+        "themas/mobiliteit/",
+        "netwerken/buurtpunt/bijeenkomst-1/",
+        "collectieve-impact/remmende-factoren/spanningen/",
+    ):
         assert page in locations, page
     bernard = " ".join(d["text"] for d in docs if d["location"].startswith("personen/bernard/"))
     assert "coördinator" in bernard
@@ -212,7 +219,10 @@ def test_search_index_holds_every_entity_page_with_its_facts(built_small_site: S
 
 def test_links_and_materials_are_shown(site: Site):
     site.write("content/cases/dorv.md", "---\ntitle: Dorv\nlinks:\n  - title: Website van Dorv\n    url: https://dorv.example.org/\n---\nTekst.\n")
-    site.write("networks/buurtpunt/sessions/bijeenkomst-2.md", "---\ntitle: S\ndate: 2019-10-22\nmaterials:\n  - title: Presentatie\n    url: https://example.org/p.pdf\n---\n")
+    site.write(
+        "networks/buurtpunt/sessions/bijeenkomst-2.md",
+        "---\ntitle: S\ndate: 2019-10-22\nmaterials:\n  - title: Presentatie\n    url: https://example.org/p.pdf\n---\n",
+    )
     assert site.build().returncode == 0
     assert re.search(r'data-pb-weblinks="links"><li><a href="https://dorv.example.org/">Website van Dorv</a>', site.page("praktijkvoorbeelden/dorv"))
     assert re.search(r'data-pb-weblinks="materials"><li><a href="https://example.org/p.pdf">Presentatie</a>', site.page("netwerken/buurtpunt/bijeenkomst-2"))
@@ -222,22 +232,25 @@ def test_a_hand_written_page_on_a_generated_address_fails_the_build(site: Site):
     site.write("content/pages/personen.md", "# Personen\n")
     result = site.build()
     assert result.returncode != 0
-    assert ("content/pages/personen.md:1: deze pagina komt op hetzelfde adres (/personen/) als het overzicht 'Personen'\n"
-            "    Geef de pagina een andere bestandsnaam.") in result.stderr
+    assert (
+        "content/pages/personen.md:1: deze pagina komt op hetzelfde adres (/personen/) als het overzicht 'Personen'\n"
+        "    Geef de pagina een andere bestandsnaam."
+    ) in result.stderr
 
 
 def test_front_matter_of_hand_written_pages_is_limited(site: Site):
     site.write("content/pages/over.md", "---\ntitle: Over\nsubtitle: <img src=x onerror=alert(1)>\n---\n# Over\n")
     result = site.build()
     assert result.returncode != 0
-    assert ("content/pages/over.md:1: veld 'subtitle': dit veld bovenaan de pagina wordt niet ondersteund\n"
-            "    Toegestaan: description, hide, title.") in result.stderr
+    assert (
+        "content/pages/over.md:1: veld 'subtitle': dit veld bovenaan de pagina wordt niet ondersteund\n    Toegestaan: description, hide, title."
+    ) in result.stderr
 
 
 def test_editors_cannot_take_the_themes_element_ids(site: Site):
     site.write("content/cases/dorv.md", "---\ntitle: Dorv\n---\n## Kop {#__search}\n\n## Gewone kop\n")
     assert site.build().returncode == 0
     html = site.page("praktijkvoorbeelden/dorv")
-    body = html[html.index("data-pb-body"):]
+    body = html[html.index("data-pb-body") :]
     assert 'id="__search"' not in body[: body.index("</div>")]
     assert 'id="gewone-kop"' in body

@@ -55,8 +55,7 @@ def book(request: pytest.FixtureRequest) -> BuiltBook:
 
 def nu_html_checker(folder: Path) -> list[dict]:
     """The checker's errors over every HTML file of a site (warnings, such as Material's, are left out)."""
-    result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--errors-only", "--skip-non-html", str(folder)],
-                            capture_output=True, text=True)
+    result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--errors-only", "--skip-non-html", str(folder)], capture_output=True, text=True)
     return json.loads(result.stderr)["messages"]
 
 
@@ -71,10 +70,15 @@ def test_materials_own_errors_are_materials(tmp_path: Path):
     (tmp_path / "docs" / "index.md").write_text("# Start\n\n## Een kop\n\nTekst.\n")
     (tmp_path / "docs" / "los.md").write_text("# Los\n\n## Eerste kop\n\nTekst.\n\n## Tweede kop\n\nMeer.\n")
     book = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    theme = book[book.index("theme:"):book.index("\nplugins:")].replace("  custom_dir: overrides\n", "")
+    theme = book[book.index("theme:") : book.index("\nplugins:")].replace("  custom_dir: overrides\n", "")
     (tmp_path / "mkdocs.yml").write_text(f"site_name: Kaal\nsite_url: https://example.org/\nnav:\n  - index.md\nnot_in_nav: los.md\n{theme}\n")
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tmp_path / "mkdocs.yml")], capture_output=True, text=True,
-                           cwd=tmp_path, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tmp_path / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert built.returncode == 0, built.stderr
     messages = [m["message"] for m in nu_html_checker(tmp_path / "site")]
     for own in MATERIALS_OWN:
@@ -121,14 +125,18 @@ def test_a_session_in_summer_and_one_in_winter_are_an_hour_apart_in_utc(tmp_path
     """The time zone's yearly rules, read by ical.js for dates in every period of its history."""
     lines = [b"BEGIN:VCALENDAR", b"VERSION:2.0", b"PRODID:-//test//NL"]
     body = agenda.vtimezone()
-    cases = {"1990-07-10 19:30": "1990-07-10T17:30:00Z", "1990-10-10 19:30": "1990-10-10T18:30:00Z",
-             "2019-10-22 19:30": "2019-10-22T17:30:00Z", "2019-10-29 19:30": "2019-10-29T18:30:00Z",
-             "2026-03-28 10:00": "2026-03-28T09:00:00Z", "2026-03-30 10:00": "2026-03-30T08:00:00Z"}
+    cases = {
+        "1990-07-10 19:30": "1990-07-10T17:30:00Z",
+        "1990-10-10 19:30": "1990-10-10T18:30:00Z",
+        "2019-10-22 19:30": "2019-10-22T17:30:00Z",
+        "2019-10-29 19:30": "2019-10-29T18:30:00Z",
+        "2026-03-28 10:00": "2026-03-28T09:00:00Z",
+        "2026-03-30 10:00": "2026-03-30T08:00:00Z",
+    }
     events = b""
     for number, local in enumerate(cases):
         stamp = local.replace("-", "").replace(":", "").replace(" ", "T") + "00"
-        events += (f"BEGIN:VEVENT\r\nUID:{number}\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Europe/Brussels:{stamp}\r\n"
-                   f"END:VEVENT\r\n").encode()
+        events += (f"BEGIN:VEVENT\r\nUID:{number}\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Europe/Brussels:{stamp}\r\nEND:VEVENT\r\n").encode()
     path = tmp_path / "zones.ics"
     path.write_bytes(b"\r\n".join(lines) + b"\r\n" + body + events + b"END:VCALENDAR\r\n")
     read = subprocess.run(["node", str(TOOLS / "ical.mjs"), str(path)], capture_output=True, text=True, check=True)
@@ -137,8 +145,9 @@ def test_a_session_in_summer_and_one_in_winter_are_an_hour_apart_in_utc(tmp_path
 
 def test_the_open_data_matches_its_json_schema(book: BuiltBook):
     folder = book.site / "open-data"
-    result = subprocess.run(["node", str(TOOLS / "jsonschema.mjs"), str(folder / "praktijkboek.schema.json"), str(folder / "praktijkboek.json")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["node", str(TOOLS / "jsonschema.mjs"), str(folder / "praktijkboek.schema.json"), str(folder / "praktijkboek.json")], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
 
@@ -155,6 +164,7 @@ def _root(pdf: Path) -> str:
     return subprocess.run(["qpdf", f"--show-object={number}", str(pdf)], capture_output=True, text=True, check=True).stdout
 
 
+@pytest.mark.browser
 def test_every_handout_is_a_sound_tagged_dutch_pdf(book: BuiltBook):
     pdfs = sorted((book.site / "handouts").rglob("*.pdf"))
     assert pdfs
@@ -171,6 +181,7 @@ def test_every_handout_is_a_sound_tagged_dutch_pdf(book: BuiltBook):
         assert "/StructTreeRoot" in root, f"{pdf.name}: no structure tree"
 
 
+@pytest.mark.browser
 def test_each_packs_bookmarks_are_its_sessions_titles(book: BuiltBook):
     graph = load(Layout(book.root))
     for network in graph.by_kind["network"]:
@@ -178,8 +189,9 @@ def test_each_packs_bookmarks_are_its_sessions_titles(book: BuiltBook):
         if not sessions:
             continue
         pack = book.site / "handouts" / f"{network.id}.pdf"
-        outlines = json.loads(subprocess.run(["qpdf", "--json", "--json-key=outlines", str(pack)], capture_output=True, text=True,
-                                             check=True).stdout)["outlines"]
+        outlines = json.loads(subprocess.run(["qpdf", "--json", "--json-key=outlines", str(pack)], capture_output=True, text=True, check=True).stdout)[
+            "outlines"
+        ]
         assert [item["title"] for item in outlines] == [s.label for s in sessions], network.id
         title = subprocess.run(["pdfinfo", str(pack)], capture_output=True, text=True, check=True).stdout
         assert f"Handouts: {network.label}" in title

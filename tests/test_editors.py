@@ -19,8 +19,8 @@ from conftest import REPO, Site
 from praktijkboek.core import schema
 from praktijkboek.core.loader import Layout, load
 from praktijkboek.core.models import MODELS
-from praktijkboek.core.report import escape_data, escape_property, github
 from praktijkboek.core.problems import Problem
+from praktijkboek.core.report import escape_data, escape_property, github
 
 CLI = [sys.executable, "-m", "praktijkboek"]
 
@@ -47,15 +47,17 @@ def test_vscode_maps_every_schema_to_its_files():
     assert "redhat.vscode-yaml" in json.loads((REPO / ".vscode/extensions.json").read_text())["recommendations"]
 
 
-@pytest.mark.parametrize("kind, ident, extra", [
-    ("network", "nieuw-netwerk", []),
-    ("session", "buurtpunt/bijeenkomst-9", ["--date", "2025-03-18"]),
-    ("case", "buurtwinkel-kessel", []),
-])
+@pytest.mark.parametrize(
+    "kind, ident, extra",
+    [
+        ("network", "nieuw-netwerk", []),
+        ("session", "buurtpunt/bijeenkomst-9", ["--date", "2025-03-18"]),
+        ("case", "buurtwinkel-kessel", []),
+    ],
+)
 def test_scaffolded_files_are_valid_and_never_overwritten(tmp_path: Path, kind: str, ident: str, extra: list[str]):
     Site(tmp_path)
-    result = subprocess.run([*CLI, "new", kind, ident, "--title", "Iets nieuws: een test", *extra, "--root", str(tmp_path)],
-                            capture_output=True, text=True)
+    result = subprocess.run([*CLI, "new", kind, ident, "--title", "Iets nieuws: een test", *extra, "--root", str(tmp_path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     path = tmp_path / result.stdout.split("Aangemaakt: ")[1].split(".yml")[0]
     path = path.with_suffix(".yml")
@@ -115,8 +117,9 @@ def test_colours_only_on_a_terminal(tmp_path: Path):
     piped = subprocess.run([*CLI, "validate", "--root", str(tmp_path)], capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": ""})
     assert piped.returncode == 1 and "\x1b[" not in piped.stderr
     leader, follower = pty.openpty()
-    process = subprocess.Popen([*CLI, "validate", "--root", str(tmp_path)], stderr=follower, stdout=subprocess.DEVNULL,
-                               env={**os.environ, "GITHUB_ACTIONS": "", "TERM": "xterm"})
+    process = subprocess.Popen(
+        [*CLI, "validate", "--root", str(tmp_path)], stderr=follower, stdout=subprocess.DEVNULL, env={**os.environ, "GITHUB_ACTIONS": "", "TERM": "xterm"}
+    )
     process.wait(timeout=60)
     os.close(follower)
     output = os.read(leader, 65536).decode()
@@ -144,17 +147,27 @@ def test_the_pull_request_workflow_runs_the_projects_own_commands():
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-@pytest.mark.parametrize("changed, base, expected", [
-    (["content/themes/nieuw.yml", "networks/buurtpunt/sessions/s3.yml"], "main", "code=false"),
-    (["content/pages/over.md"], "main", "code=false"),
-    (["content/themes/nieuw.yml", "plugins/praktijkboek/cli.py"], "main", "code=true"),
-    (["overrides/praktijkboek/case.html"], "main", "code=true"),
-    (["content/themes/nieuw.yml"], "", "code=true"),
-    (["content/themes/nieuw.yml"], "bestaat-niet", "code=true"),
-])
+@pytest.mark.parametrize(
+    "changed, base, expected",
+    [
+        (["content/themes/nieuw.yml", "networks/buurtpunt/sessions/s3.yml"], "main", "code=false"),
+        (["content/pages/over.md"], "main", "code=false"),
+        (["content/themes/nieuw.yml", "plugins/praktijkboek/cli.py"], "main", "code=true"),
+        (["overrides/praktijkboek/case.html"], "main", "code=true"),
+        (["content/themes/nieuw.yml"], "", "code=true"),
+        (["content/themes/nieuw.yml"], "bestaat-niet", "code=true"),
+    ],
+)
 def test_the_workflow_runs_the_whole_suite_when_code_changed(tmp_path: Path, changed: list[str], base: str, expected: str):
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "BASE_REF": base, "HOME": str(tmp_path)}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "BASE_REF": base,
+        "HOME": str(tmp_path),
+    }
     run = lambda *args: subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, env=env, check=True)  # noqa: E731
     (tmp_path / "scripts").mkdir()
     shutil.copy(REPO / "scripts/changed-parts", tmp_path / "scripts")
@@ -175,8 +188,15 @@ def test_the_workflow_runs_the_whole_suite_when_code_changed(tmp_path: Path, cha
 def test_pre_commit_runs_the_validator(tmp_path: Path):
     site = Site(tmp_path)
     shutil.copy(REPO / ".pre-commit-config.yaml", tmp_path)
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}", "PRE_COMMIT_HOME": str(tmp_path / ".cache"),
-           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+        "PRE_COMMIT_HOME": str(tmp_path / ".cache"),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     run = lambda *args: subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, env=env)  # noqa: E731
     run("git", "init", "-q")
     run("git", "add", ".")
@@ -210,21 +230,35 @@ def test_the_examples_in_the_editors_guide_are_valid(tmp_path: Path):
         assert any(node.path == target for nodes in graph.by_kind.values() for node in nodes), target
 
 
-@pytest.mark.parametrize("args, expected", [
-    (["session", "buurtpunt/s9", "--title", "S", "--date", "2026-13-01"],
-     "praktijkboek new: veld 'date' (--date): '2026-13-01' is geen geldige datum\n    Schrijf een bestaande datum als JJJJ-MM-DD."),
-    (["session", "buurtpunt/s9", "--title", "S", "--date", "2026-03-01", "--start-time", "19.30"],
-     "veld 'start_time' (--start-time): '19.30' is geen geldig tijdstip"),
-    (["session", "buurtpunt/s9", "--title", "S", "--start-time", "19:30"], "praktijkboek new: een uur zonder datum: vul ook 'date' in"),
-    (["session", "buurtpunt/s9", "--title", "S", "--date", "2026-03-01", "--start-time", "21:00", "--end-time", "19:00"],
-     "het einduur (end_time) moet na het beginuur (start_time) liggen"),
-    (["network", "nieuw", "--title", "N", "--network-kind", "leerkringg"],
-     "veld 'kind' (--network-kind): 'leerkringg' is geen geldige keuze\n    Kies uit: 'intervisie', 'leerkring'"),
-    (["sessie", "buurtpunt/s9", "--title", "S"], "praktijkboek new: 'sessie' kan niet aangemaakt worden\n    Kies uit: network, session, case. Bedoel je 'session'?"),
-    (["session", "elders/s9", "--title", "S"], "het netwerk 'elders' bestaat niet"),
-    (["case", "nieuw", "--title", " "], "veld 'title' (--title): is leeg, maar moet ingevuld zijn"),
-    (["case", "nieuw", "--title", "C", "--date", "2026-03-01"], "--date, --start-time en --end-time horen bij een sessie"),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (
+            ["session", "buurtpunt/s9", "--title", "S", "--date", "2026-13-01"],
+            "praktijkboek new: veld 'date' (--date): '2026-13-01' is geen geldige datum\n    Schrijf een bestaande datum als JJJJ-MM-DD.",
+        ),
+        (
+            ["session", "buurtpunt/s9", "--title", "S", "--date", "2026-03-01", "--start-time", "19.30"],
+            "veld 'start_time' (--start-time): '19.30' is geen geldig tijdstip",
+        ),
+        (["session", "buurtpunt/s9", "--title", "S", "--start-time", "19:30"], "praktijkboek new: een uur zonder datum: vul ook 'date' in"),
+        (
+            ["session", "buurtpunt/s9", "--title", "S", "--date", "2026-03-01", "--start-time", "21:00", "--end-time", "19:00"],
+            "het einduur (end_time) moet na het beginuur (start_time) liggen",
+        ),
+        (
+            ["network", "nieuw", "--title", "N", "--network-kind", "leerkringg"],
+            "veld 'kind' (--network-kind): 'leerkringg' is geen geldige keuze\n    Kies uit: 'intervisie', 'leerkring'",
+        ),
+        (
+            ["sessie", "buurtpunt/s9", "--title", "S"],
+            "praktijkboek new: 'sessie' kan niet aangemaakt worden\n    Kies uit: network, session, case. Bedoel je 'session'?",
+        ),
+        (["session", "elders/s9", "--title", "S"], "het netwerk 'elders' bestaat niet"),
+        (["case", "nieuw", "--title", " "], "veld 'title' (--title): is leeg, maar moet ingevuld zijn"),
+        (["case", "nieuw", "--title", "C", "--date", "2026-03-01"], "--date, --start-time en --end-time horen bij een sessie"),
+    ],
+)
 def test_praktijkboek_new_checks_its_arguments_as_validate_does(tmp_path: Path, args: list[str], expected: str):
     Site(tmp_path)
     before = sorted(p for p in tmp_path.rglob("*") if p.is_file())

@@ -15,12 +15,21 @@ from conftest import SMALL_SITE, Site
 A4 = (595, 842)  # points, rounded
 SESSION_URL = "https://example.org/boek/netwerken/buurtpunt/bijeenkomst-1/"
 
-LONG_SESSION = "\n".join(
-    ["title: Een lange werkdag", "date: 2019-11-05", "format: studiedag", "programme:"]
-    + [f"  - Onderdeel {i} — een werkgroep over een deelthema van het netwerk, met een korte terugkoppeling" for i in range(1, 19)]
-    + ["cases:"] + [f"  - geval-{i}" for i in range(1, 13)]
-    + ["questions:"] + [f"  - Vraag {i} — hoe pakken we dit aan in onze eigen gemeente?" for i in range(1, 9)]
-) + "\n"
+#: These tests need Chromium (they print the handouts).
+pytestmark = pytest.mark.browser
+
+
+LONG_SESSION = (
+    "\n".join(
+        ["title: Een lange werkdag", "date: 2019-11-05", "format: studiedag", "programme:"]
+        + [f"  - Onderdeel {i} — een werkgroep over een deelthema van het netwerk, met een korte terugkoppeling" for i in range(1, 19)]
+        + ["cases:"]
+        + [f"  - geval-{i}" for i in range(1, 13)]
+        + ["questions:"]
+        + [f"  - Vraag {i} — hoe pakken we dit aan in onze eigen gemeente?" for i in range(1, 9)]
+    )
+    + "\n"
+)
 LONG_CASES = {
     f"content/cases/geval-{i}.yml": f"title: Geval {i}\nplace: {{municipality: Gemeente {i}}}\n"
     f"summary: Dit is geval {i}. Het toont hoe een lokaal netwerk samenwerkt met bewoners, diensten en verenigingen "
@@ -40,8 +49,7 @@ def handout_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     )
     site = Site(tmp_path_factory.mktemp("handouts"), files)
     assert site.build().returncode == 0
-    result = subprocess.run([sys.executable, "-m", "praktijkboek", "handouts", "--site-dir", str(site.root / "site")],
-                            capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "praktijkboek", "handouts", "--site-dir", str(site.root / "site")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("3 handouts gemaakt")
     return site
@@ -64,10 +72,22 @@ def test_a_typical_handout_is_one_a4_page(handout_site: Site):
 
 def test_the_handout_holds_what_a_coordinator_hands_out(handout_site: Site):
     content = text(pdf(handout_site, "buurtpunt/bijeenkomst-1.pdf"))
-    for expected in ("LEREND NETWERK BUURTPUNT", "Participatie en communicatie", "donderdag 6 juni 2019", "19.30–21.30 uur",
-                     "Leuven", "werksessie", "Anna Peeters — Netwerk Duurzame Mobiliteit", "Repair Café · Leuven", "Dorv",
-                     "Remmende factoren", "Spanningen tussen partners", "Gedeelde agenda",
-                     "Bernard Govaert, coördinator · bernard@example.org · 09 331 59 10", SESSION_URL):
+    for expected in (
+        "LEREND NETWERK BUURTPUNT",
+        "Participatie en communicatie",
+        "donderdag 6 juni 2019",
+        "19.30–21.30 uur",
+        "Leuven",
+        "werksessie",
+        "Anna Peeters — Netwerk Duurzame Mobiliteit",
+        "Repair Café · Leuven",
+        "Dorv",
+        "Remmende factoren",
+        "Spanningen tussen partners",
+        "Gedeelde agenda",
+        "Bernard Govaert, coördinator · bernard@example.org · 09 331 59 10",
+        SESSION_URL,
+    ):
         assert expected in content, expected
     assert "anna.geheim@example.org" not in content
     assert "Vrijwilligers herstellen samen met bezoekers kapotte spullen. Zo leren mensen van elkaar." in content
@@ -156,5 +176,8 @@ def test_a_failing_qr_worker_is_reported_in_dutch():
 
     codes = QrCodes(worker_from=1)
     codes.start(["https://example.org/" + "x" * 5000])  # more than a QR code can hold
-    with pytest.raises(QrCodeError, match=r"^De QR-code voor een handout kon niet gemaakt worden: het adres https://example.org/x+… is te lang voor een QR-code \(5020 tekens\)\. Kies een kortere id\.$"):
+    with pytest.raises(
+        QrCodeError,
+        match=r"^De QR-code voor een handout kon niet gemaakt worden: het adres https://example.org/x+… is te lang voor een QR-code \(5020 tekens\)\. Kies een kortere id\.$",
+    ):
         codes.collect()

@@ -49,21 +49,30 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     site = Site(tmp_path_factory.mktemp("xss"))
     payload = "\n\n".join(PAYLOADS)
     one = _yaml_text(" ".join(p.replace("\n", " ") for p in PAYLOADS))
-    site.write("networks/buurtpunt/network.yml",
-               f"title: {one}\nkind: lerend netwerk\nsummary: {one}\nperiod: {one}\nregion: {one}\naudience: [{one}]\noffer: [{one}]\n"
-               f"goals: [{one}]\norganisers: [netwerk-mobiliteit]\ncontacts: [bernard]\nthemes: [mobiliteit]\n"
-               f"links:\n  - title: {one}\n    url: https://example.org/a\ndescription: {_yaml_text(payload)}\n")
-    site.write("networks/buurtpunt/sessions/bijeenkomst-1.yml",
-               f"title: {one}\ndate: 2019-06-06\nstart_time: '19:30'\nplace: {one}\nformat: werksessie\nsummary: {one}\nprogramme: [{one}]\n"
-               f"questions: [{one}]\naudience: {one}\ncases: [repair-cafe, dorv]\nspeakers: [anna]\nreport: {_yaml_text(payload)}\n"
-               f"materials:\n  - title: {one}\n    url: https://example.org/b\n")
-    site.write("content/cases/repair-cafe.yml", f"title: {one}\nkind: {one}\nplace: {{municipality: {_yaml_text(PAYLOADS[0])}}}\nsummary: {one}\n"
-                                                f"themes: [mobiliteit]\ndescription: {_yaml_text(payload)}\n")
+    site.write(
+        "networks/buurtpunt/network.yml",
+        f"title: {one}\nkind: lerend netwerk\nsummary: {one}\nperiod: {one}\nregion: {one}\naudience: [{one}]\noffer: [{one}]\n"
+        f"goals: [{one}]\norganisers: [netwerk-mobiliteit]\ncontacts: [bernard]\nthemes: [mobiliteit]\n"
+        f"links:\n  - title: {one}\n    url: https://example.org/a\ndescription: {_yaml_text(payload)}\n",
+    )
+    site.write(
+        "networks/buurtpunt/sessions/bijeenkomst-1.yml",
+        f"title: {one}\ndate: 2019-06-06\nstart_time: '19:30'\nplace: {one}\nformat: werksessie\nsummary: {one}\nprogramme: [{one}]\n"
+        f"questions: [{one}]\naudience: {one}\ncases: [repair-cafe, dorv]\nspeakers: [anna]\nreport: {_yaml_text(payload)}\n"
+        f"materials:\n  - title: {one}\n    url: https://example.org/b\n",
+    )
+    site.write(
+        "content/cases/repair-cafe.yml",
+        f"title: {one}\nkind: {one}\nplace: {{municipality: {_yaml_text(PAYLOADS[0])}}}\nsummary: {one}\n"
+        f"themes: [mobiliteit]\ndescription: {_yaml_text(payload)}\n",
+    )
     site.write("content/organisations/netwerk-mobiliteit.yml", f"name: {one}\nkind: {one}\nsummary: {one}\ndescription: {_yaml_text(payload)}\n")
     site.write("content/people/anna.yml", f"name: {one}\nrole: {one}\norganisation: netwerk-mobiliteit\ndescription: {_yaml_text(payload)}\n")
     site.write("content/themes/mobiliteit.yml", f"title: {one}\ndescription: {_yaml_text(payload)}\n")
     site.write("content/conditions/gedeelde-agenda.yml", f"title: {one}\norder: 1\ndefinition: {one}\ndescription: {_yaml_text(payload)}\n")
-    site.write("content/barriers/spanningen.yml", f"title: {one}\ncondition: gedeelde-agenda\nsources: [buurtpunt/bijeenkomst-1]\ndescription: {_yaml_text(payload)}\n")
+    site.write(
+        "content/barriers/spanningen.yml", f"title: {one}\ncondition: gedeelde-agenda\nsources: [buurtpunt/bijeenkomst-1]\ndescription: {_yaml_text(payload)}\n"
+    )
     site.write("content/pages/over.md", f"# Over\n\n{payload}\n")
     result = site.build()
     assert result.returncode == 0, result.stderr
@@ -119,6 +128,7 @@ def test_the_pages_with_payloads_still_show_the_text(xss_site: Site):
     assert "&lt;script&gt;alert(&#39;pb-xss&#39;)&lt;/script&gt;" in html  # escaped, visible as text
 
 
+@pytest.mark.browser
 @pytest.mark.content
 @pytest.mark.parametrize("variant", ["repository_book", "book_with_a_new_network"])
 def test_every_internal_link_of_the_repository_site_resolves(request: pytest.FixtureRequest, variant: str):
@@ -131,8 +141,9 @@ def test_every_internal_link_of_the_repository_site_resolves(request: pytest.Fix
 def test_every_internal_link_of_a_generated_1000_entity_site_resolves(tmp_path: Path):
     book = tmp_path / "book"
     subprocess.run([sys.executable, str(REPO / "scripts/synthetic.py"), "1000", str(book)], check=True, capture_output=True)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")], cwd=book,
-                            capture_output=True, text=True, env=ENV)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")], cwd=book, capture_output=True, text=True, env=ENV
+    )
     assert result.returncode == 0, result.stderr
     # The handout PDFs are rendered by `praktijkboek handouts` (scripts/build), tested on their own.
     checked, broken = check_site(tmp_path / "site", "/praktijkboek/", skip=("handouts/",))

@@ -94,15 +94,18 @@ def test_related_cases_are_ranked_by_what_they_share_with_the_reason(lens_site: 
     ]
 
 
-@pytest.mark.parametrize("page, relation, expected", [
-    ("plaatsen/gemeente-halle", "place:case", ["case:a-buurtpunt", "case:bakkerij", "case:cafe"]),
-    ("plaatsen/provincie-vlaams-brabant", "place:case", ["case:a-buurtpunt", "case:buurtwinkel", "case:provinciaal"]),
-    ("plaatsen/provincie-vlaams-brabant", "place:parts", ["place:gemeente-halle", "place:gemeente-leuven"]),
-    ("plaatsen", "places:municipality", ["place:gemeente-gent", "place:gemeente-halle", "place:gemeente-leuven"]),
-    ("jaren", "years", ["year:2020", "year:2019"]),
-    ("jaren/2019", "year:sessions", ["session:net1/s1", "session:net2/s1"]),
-    ("jaren/2019", "year:networks", ["network:net1", "network:net2"]),
-])
+@pytest.mark.parametrize(
+    "page, relation, expected",
+    [
+        ("plaatsen/gemeente-halle", "place:case", ["case:a-buurtpunt", "case:bakkerij", "case:cafe"]),
+        ("plaatsen/provincie-vlaams-brabant", "place:case", ["case:a-buurtpunt", "case:buurtwinkel", "case:provinciaal"]),
+        ("plaatsen/provincie-vlaams-brabant", "place:parts", ["place:gemeente-halle", "place:gemeente-leuven"]),
+        ("plaatsen", "places:municipality", ["place:gemeente-gent", "place:gemeente-halle", "place:gemeente-leuven"]),
+        ("jaren", "years", ["year:2020", "year:2019"]),
+        ("jaren/2019", "year:sessions", ["session:net1/s1", "session:net2/s1"]),
+        ("jaren/2019", "year:networks", ["network:net1", "network:net2"]),
+    ],
+)
 def test_places_and_years_keep_their_own_listings(lens_site: Site, page: str, relation: str, expected: list[str]):
     assert links(lens_site.page(page), relation) == expected
 
@@ -120,13 +123,26 @@ def test_references_in_markdown_become_links_wherever_the_page_lives(lens_site: 
     assert '<a href="praktijkvoorbeelden/a-buurtpunt/">A-buurtpunt</a>' in home
 
 
-@pytest.mark.parametrize("path, content, expected", [
-    ("networks/net1/sessions/s2.md", "---\ntitle: Tweede\n---\nEerste regel.\nZie [[case:a-buurtpnt]].\n",
-     "networks/net1/sessions/s2.md:5: veld 'report': verwijzing '[[case:a-buurtpnt]]': 'a-buurtpnt' bestaat niet als praktijkvoorbeeld\n    Bedoel je 'a-buurtpunt'?"),
-    ("content/cases/los.yml", "title: Los\ndescription: |\n  Regel een.\n  Zie [[voorbeeld:cafe]].\n",
-     "content/cases/los.yml:4: veld 'description': verwijzing '[[voorbeeld:cafe]]': 'voorbeeld' is geen soort"),
-    ("content/pages/index.md", "# Start\n\nZie [[thema:fietsen]].\n", "content/pages/index.md:3: verwijzing '[[thema:fietsen]]': 'fietsen' bestaat niet als thema"),
-])
+@pytest.mark.parametrize(
+    "path, content, expected",
+    [
+        (
+            "networks/net1/sessions/s2.md",
+            "---\ntitle: Tweede\n---\nEerste regel.\nZie [[case:a-buurtpnt]].\n",
+            "networks/net1/sessions/s2.md:5: veld 'report': verwijzing '[[case:a-buurtpnt]]': 'a-buurtpnt' bestaat niet als praktijkvoorbeeld\n    Bedoel je 'a-buurtpunt'?",
+        ),
+        (
+            "content/cases/los.yml",
+            "title: Los\ndescription: |\n  Regel een.\n  Zie [[voorbeeld:cafe]].\n",
+            "content/cases/los.yml:4: veld 'description': verwijzing '[[voorbeeld:cafe]]': 'voorbeeld' is geen soort",
+        ),
+        (
+            "content/pages/index.md",
+            "# Start\n\nZie [[thema:fietsen]].\n",
+            "content/pages/index.md:3: verwijzing '[[thema:fietsen]]': 'fietsen' bestaat niet als thema",
+        ),
+    ],
+)
 def test_a_dangling_reference_in_a_body_fails_with_its_line(tmp_path: Path, path: str, content: str, expected: str):
     site = Site(tmp_path, LENS_SITE)
     site.write(path, content)

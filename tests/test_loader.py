@@ -31,66 +31,204 @@ BAD_FILES = [
     ("empty required", CASE, "title:\n", f"{CASE}:1: veld 'title': is leeg, maar moet ingevuld zijn"),
     ("impossible date", SESSION, "title: Sessie\ndate: 2019-13-45\n", f"{SESSION}:2: veld 'date': '2019-13-45' is geen geldige datum"),
     ("february 30", SESSION, "title: Sessie\ndate: 2019-02-30\n", f"{SESSION}:2: veld 'date': '2019-02-30' is geen geldige datum"),
-    ("dutch date order", SESSION, "title: Sessie\ndate: 06-06-2019\n", f"{SESSION}:2: veld 'date': '06-06-2019' is geen geldige datum\n    Schrijf een bestaande datum als JJJJ-MM-DD."),
+    (
+        "dutch date order",
+        SESSION,
+        "title: Sessie\ndate: 06-06-2019\n",
+        f"{SESSION}:2: veld 'date': '06-06-2019' is geen geldige datum\n    Schrijf een bestaande datum als JJJJ-MM-DD.",
+    ),
     ("bad time", SESSION, "title: Sessie\ndate: 2019-06-06\nstart_time: 25:00\n", f"{SESSION}:3: veld 'start_time': '25:00' is geen geldig tijdstip"),
-    ("end before start", SESSION, "title: Sessie\ndate: 2019-06-06\nstart_time: '21:00'\nend_time: '19:00'\n", f"{SESSION}:1: het einduur (end_time) moet na het beginuur (start_time) liggen"),
+    (
+        "end before start",
+        SESSION,
+        "title: Sessie\ndate: 2019-06-06\nstart_time: '21:00'\nend_time: '19:00'\n",
+        f"{SESSION}:1: het einduur (end_time) moet na het beginuur (start_time) liggen",
+    ),
     ("wrong type: list for text", CASE, "title:\n  - Repair\n", f"{CASE}:1: veld 'title': moet tekst zijn, maar is een lijst"),
-    ("colon inside a list item", SESSION, "title: Sessie\nprogramme:\n  - Deel 1: welkom\n", f"{SESSION}:3: veld 'programme', 1e item: moet tekst zijn, maar is een groep velden\n    Staat er een ': ' in de tekst?"),
+    (
+        "colon inside a list item",
+        SESSION,
+        "title: Sessie\nprogramme:\n  - Deel 1: welkom\n",
+        f"{SESSION}:3: veld 'programme', 1e item: moet tekst zijn, maar is een groep velden\n    Staat er een ': ' in de tekst?",
+    ),
     ("wrong type: text for list", SESSION, "title: Sessie\ncases: repair-cafe\n", f"{SESSION}:2: veld 'cases': moet een lijst zijn, maar is 'repair-cafe'"),
     ("not a number", SESSION, "title: Sessie\nparticipants: vijftien\n", f"{SESSION}:2: veld 'participants': 'vijftien' is geen geheel getal"),
     ("zero participants", SESSION, "title: Sessie\nparticipants: 0\n", f"{SESSION}:2: veld 'participants': '0' is te klein (minstens 1)"),
-    ("invalid choice", SESSION, "title: Sessie\nformat: werksesie\n", f"{SESSION}:2: veld 'format': 'werksesie' is geen geldige keuze\n    Kies uit: 'bijeenkomst',"),
+    (
+        "invalid choice",
+        SESSION,
+        "title: Sessie\nformat: werksesie\n",
+        f"{SESSION}:2: veld 'format': 'werksesie' is geen geldige keuze\n    Kies uit: 'bijeenkomst',",
+    ),
     ("choice suggestion", SESSION, "title: Sessie\nformat: werksesie\n", "Bedoel je 'werksessie'?"),
-    ("dangling reference", SESSION, "title: Sessie\ncases:\n  - repair-cafee\n", f"{SESSION}:3: veld 'cases', 1e item: 'repair-cafee' bestaat niet als praktijkvoorbeeld\n    Bedoel je 'repair-cafe'?"),
+    (
+        "dangling reference",
+        SESSION,
+        "title: Sessie\ncases:\n  - repair-cafee\n",
+        f"{SESSION}:3: veld 'cases', 1e item: 'repair-cafee' bestaat niet als praktijkvoorbeeld\n    Bedoel je 'repair-cafe'?",
+    ),
     ("reference not a slug", SESSION, "title: Sessie\ncases: [Repair Café]\n", f"{SESSION}:2: veld 'cases', 1e item: 'Repair Café' is geen geldige id"),
-    ("dangling session source", "content/barriers/spanningen.yml", "title: X\ncondition: gedeelde-agenda\nsources: [buurtpunt/bijeenkomst-9]\n",
-     "content/barriers/spanningen.yml:3: veld 'sources', 1e item: 'buurtpunt/bijeenkomst-9' bestaat niet als sessie of netwerk"),
-    ("no sources", "content/levers/stuurgroep.yml", "title: X\ncondition: gedeelde-agenda\nsources: []\n", "content/levers/stuurgroep.yml:3: veld 'sources': moet minstens 1 element(en) bevatten"),
+    (
+        "dangling session source",
+        "content/barriers/spanningen.yml",
+        "title: X\ncondition: gedeelde-agenda\nsources: [buurtpunt/bijeenkomst-9]\n",
+        "content/barriers/spanningen.yml:3: veld 'sources', 1e item: 'buurtpunt/bijeenkomst-9' bestaat niet als sessie of netwerk",
+    ),
+    (
+        "no sources",
+        "content/levers/stuurgroep.yml",
+        "title: X\ncondition: gedeelde-agenda\nsources: []\n",
+        "content/levers/stuurgroep.yml:3: veld 'sources': moet minstens 1 element(en) bevatten",
+    ),
     ("id differs from file name", CASE, "id: repair\ntitle: Repair Café\n", f"{CASE}:1: veld 'id': de id 'repair' verschilt van de bestandsnaam 'repair-cafe'"),
-    ("duplicate id", "content/cases/repair-cafe.md", "---\ntitle: Repair Café\n---\nTekst\n", "content/cases/repair-cafe.yml:1: de id 'repair-cafe' bestaat al (content/cases/repair-cafe.md)"),
-    ("file name not an id", "content/cases/Repair Café.yml", "title: Repair Café\n", "content/cases/Repair Café.yml:1: de bestandsnaam 'Repair Café' is geen geldige id\n    Gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld 'repair-cafe.yml'."),
+    (
+        "duplicate id",
+        "content/cases/repair-cafe.md",
+        "---\ntitle: Repair Café\n---\nTekst\n",
+        "content/cases/repair-cafe.yml:1: de id 'repair-cafe' bestaat al (content/cases/repair-cafe.md)",
+    ),
+    (
+        "file name not an id",
+        "content/cases/Repair Café.yml",
+        "title: Repair Café\n",
+        "content/cases/Repair Café.yml:1: de bestandsnaam 'Repair Café' is geen geldige id\n    Gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld 'repair-cafe.yml'.",
+    ),
     ("wrong encoding", CASE, "title: Repair Caf\xe9\n".encode("latin-1"), f"{CASE}:1: het bestand is niet in UTF-8 opgeslagen (onleesbare byte 0xe9)"),
-    ("stray file", "content/cases/notities.txt", "wat notities\n", "content/cases/notities.txt:1: dit bestand hoort hier niet en komt niet in het praktijkboek"),
-    ("unknown folder", "content/verhalen/x.yml", "title: X\n", "content/verhalen:1: dit bestand hoort hier niet en komt niet in het praktijkboek\n    Mappen in content/:"),
+    (
+        "stray file",
+        "content/cases/notities.txt",
+        "wat notities\n",
+        "content/cases/notities.txt:1: dit bestand hoort hier niet en komt niet in het praktijkboek",
+    ),
+    (
+        "unknown folder",
+        "content/verhalen/x.yml",
+        "title: X\n",
+        "content/verhalen:1: dit bestand hoort hier niet en komt niet in het praktijkboek\n    Mappen in content/:",
+    ),
     ("network without network.yml", "networks/leeg/sessions/s.yml", "title: X\n", "networks/leeg:1: deze netwerkmap heeft geen network.yml"),
     ("not a mapping", CASE, "- Repair Café\n", f"{CASE}:1: het bestand moet velden bevatten (naam: waarde)"),
-    ("bad url", CASE, "title: Repair Café\nlinks:\n  - title: Site\n    url: www.repaircafe.org\n", f"{CASE}:4: veld 'links', 1e item, 'url': 'www.repaircafe.org' is geen volledig webadres"),
-    ("bad email", "content/people/anna.yml", "name: Anna\nemail: anna-at-example\n", "content/people/anna.yml:2: veld 'email': 'anna-at-example' is geen geldig e-mailadres"),
-    ("yes is no boolean here", "content/people/anna.yml", "name: Anna\npublish_contact: misschien\n", "content/people/anna.yml:2: veld 'publish_contact': 'misschien' is geen ja/nee-waarde"),
-    ("markdown without front matter", "content/cases/dorv.md", "Dorv is een winkel.\n", "content/cases/dorv.md:1: een Markdown-bestand moet beginnen met velden tussen twee regels '---'"),
-    ("body twice", "content/cases/dorv.md", "---\ntitle: Dorv\ndescription: Ook hier.\n---\nEn hier.\n", "content/cases/dorv.md:3: veld 'description': staat zowel in de velden bovenaan als als tekst onder de velden"),
-    ("front matter line numbers", "content/cases/dorv.md", "---\ntitle: Dorv\nthemes: [mobiliteitt]\n---\nTekst\n", "content/cases/dorv.md:3: veld 'themes', 1e item: 'mobiliteitt' bestaat niet als thema\n    Bedoel je 'mobiliteit'?"),
+    (
+        "bad url",
+        CASE,
+        "title: Repair Café\nlinks:\n  - title: Site\n    url: www.repaircafe.org\n",
+        f"{CASE}:4: veld 'links', 1e item, 'url': 'www.repaircafe.org' is geen volledig webadres",
+    ),
+    (
+        "bad email",
+        "content/people/anna.yml",
+        "name: Anna\nemail: anna-at-example\n",
+        "content/people/anna.yml:2: veld 'email': 'anna-at-example' is geen geldig e-mailadres",
+    ),
+    (
+        "yes is no boolean here",
+        "content/people/anna.yml",
+        "name: Anna\npublish_contact: misschien\n",
+        "content/people/anna.yml:2: veld 'publish_contact': 'misschien' is geen ja/nee-waarde",
+    ),
+    (
+        "markdown without front matter",
+        "content/cases/dorv.md",
+        "Dorv is een winkel.\n",
+        "content/cases/dorv.md:1: een Markdown-bestand moet beginnen met velden tussen twee regels '---'",
+    ),
+    (
+        "body twice",
+        "content/cases/dorv.md",
+        "---\ntitle: Dorv\ndescription: Ook hier.\n---\nEn hier.\n",
+        "content/cases/dorv.md:3: veld 'description': staat zowel in de velden bovenaan als als tekst onder de velden",
+    ),
+    (
+        "front matter line numbers",
+        "content/cases/dorv.md",
+        "---\ntitle: Dorv\nthemes: [mobiliteitt]\n---\nTekst\n",
+        "content/cases/dorv.md:3: veld 'themes', 1e item: 'mobiliteitt' bestaat niet als thema\n    Bedoel je 'mobiliteit'?",
+    ),
     ("deep nesting", CASE, "title: X\nsummary: " + "[" * 400 + "]" * 400 + "\n", f"{CASE}:2: de velden zijn meer dan 20 niveaus diep genest"),
-    ("time with zone", SESSION, "title: Sessie\ndate: 2019-06-06\nstart_time: 19:30+02:00\nend_time: '21:00'\n", f"{SESSION}:3: veld 'start_time': '19:30+02:00' is geen geldig tijdstip"),
+    (
+        "time with zone",
+        SESSION,
+        "title: Sessie\ndate: 2019-06-06\nstart_time: 19:30+02:00\nend_time: '21:00'\n",
+        f"{SESSION}:3: veld 'start_time': '19:30+02:00' is geen geldig tijdstip",
+    ),
     ("end time alone", SESSION, "title: Sessie\ndate: 2019-06-06\nend_time: '21:00'\n", f"{SESSION}:1: een einduur (end_time) zonder beginuur"),
     ("decimal number", SESSION, "title: Sessie\nnumber: 1.0\n", f"{SESSION}:2: veld 'number': '1.0' is geen geheel getal"),
     ("underscore number", SESSION, "title: Sessie\nparticipants: 1_000\n", f"{SESSION}:2: veld 'participants': '1_000' is geen geheel getal"),
-    ("yes is no flag", "content/people/anna.yml", "name: Anna\npublish_contact: yes\n", "content/people/anna.yml:2: veld 'publish_contact': 'yes' is geen ja/nee-waarde\n    Schrijf true (ja) of false (nee)."),
+    (
+        "yes is no flag",
+        "content/people/anna.yml",
+        "name: Anna\npublish_contact: yes\n",
+        "content/people/anna.yml:2: veld 'publish_contact': 'yes' is geen ja/nee-waarde\n    Schrijf true (ja) of false (nee).",
+    ),
     ("two documents", CASE, "title: Repair Café\n---\ntitle: Nog een\n", f"{CASE}:2: het bestand bevat meer dan één YAML-document"),
     ("non-specific tag", CASE, "title: ! Repair Café\n", f"{CASE}:1: YAML-tag '!' is niet toegestaan"),
-    ("body and same-line problems sort", "networks/buurtpunt/sessions/bijeenkomst-2.md",
-     "---\nreport: x\ntitle: S\ndate: 2019-06-06\nstart_time: '21:00'\nend_time: '19:00'\n---\nTekst\n",
-     "bijeenkomst-2.md:2: veld 'report': staat zowel in de velden bovenaan als als tekst onder de velden"),
+    (
+        "body and same-line problems sort",
+        "networks/buurtpunt/sessions/bijeenkomst-2.md",
+        "---\nreport: x\ntitle: S\ndate: 2019-06-06\nstart_time: '21:00'\nend_time: '19:00'\n---\nTekst\n",
+        "bijeenkomst-2.md:2: veld 'report': staat zowel in de velden bovenaan als als tekst onder de velden",
+    ),
     ("control character", CASE, "title: Repair\x01Café\n", f"{CASE}:1: het bestand bevat een onzichtbaar stuurteken (0x01)"),
-    ("place name too long", CASE, "title: X\nplace:\n  municipality: " + "Lang" * 30 + "\n", f"{CASE}:3: veld 'place', 'municipality': is te lang (hoogstens 80 tekens)"),
-    ("list item indented further than its siblings", SESSION, "title: Sessie\nprogramme:\n  - Onthaal\n   - Voorstelling\n",
-     f"{SESSION}:4: dit lijstitem springt anders in dan de items erboven; zo wordt het aan het vorige item vastgeplakt"),
-    ("list of ids with an item indented further", SESSION, "title: Sessie\ncases:\n  - repair-cafe\n   - dorv\n",
-     f"{SESSION}:4: dit lijstitem springt anders in dan de items erboven"),
-    ("glued list item in front matter", "networks/buurtpunt/sessions/bijeenkomst-2.md", "---\ntitle: S\nquestions:\n  - Wat?\n   - Hoe?\n---\nTekst\n",
-     "networks/buurtpunt/sessions/bijeenkomst-2.md:5: dit lijstitem springt anders in dan de items erboven"),
-    ("field indented under another", CASE, "title: Repair Café\n  summary: Herstellen.\n",
-     f"{CASE}:2: het veld 'summary' springt verder in dan 'title'\n    Velden beginnen allemaal even ver: haal de spaties vóór 'summary' weg"),
-    ("field indented in a list item", CASE, "title: X\nlinks:\n  - title: Site\n     url: https://www.voorbeeld.be\n",
-     f"{CASE}:4: het veld 'url' springt verder in dan 'title'"),
-    ("field indented under an empty field", CASE, "title:\n  summary: Herstellen.\n",
-     f"{CASE}:1: veld 'title': moet tekst zijn, maar het veld 'summary' springt eronder in\n    'summary' is een eigen veld: laat het even ver inspringen als 'title'"),
-    ("an id that contains the right one", "networks/buurtpunt/network.yml", "title: N\nkind: leerkring\norganisers: [netwerk-mobiliteit-vlaanderen]\n",
-     "networks/buurtpunt/network.yml:3: veld 'organisers', 1e item: 'netwerk-mobiliteit-vlaanderen' bestaat niet als organisatie\n    Bedoel je 'netwerk-mobiliteit'?"),
-    ("an id that the right one contains", "networks/buurtpunt/network.yml", "title: N\nkind: leerkring\norganisers: [mobiliteit]\n",
-     "Bedoel je 'netwerk-mobiliteit'?"),
-    ("a field that says more than a known one", SESSION, "title: Sessie\nmax_participants: 6\n",
-     f"{SESSION}:2: veld 'max_participants': onbekend veld 'max_participants'\n    Dat veld bestaat niet; 'participants' betekent iets anders: aantal deelnemers. Schrijf het in de tekst ('report')."),
+    (
+        "place name too long",
+        CASE,
+        "title: X\nplace:\n  municipality: " + "Lang" * 30 + "\n",
+        f"{CASE}:3: veld 'place', 'municipality': is te lang (hoogstens 80 tekens)",
+    ),
+    (
+        "list item indented further than its siblings",
+        SESSION,
+        "title: Sessie\nprogramme:\n  - Onthaal\n   - Voorstelling\n",
+        f"{SESSION}:4: dit lijstitem springt anders in dan de items erboven; zo wordt het aan het vorige item vastgeplakt",
+    ),
+    (
+        "list of ids with an item indented further",
+        SESSION,
+        "title: Sessie\ncases:\n  - repair-cafe\n   - dorv\n",
+        f"{SESSION}:4: dit lijstitem springt anders in dan de items erboven",
+    ),
+    (
+        "glued list item in front matter",
+        "networks/buurtpunt/sessions/bijeenkomst-2.md",
+        "---\ntitle: S\nquestions:\n  - Wat?\n   - Hoe?\n---\nTekst\n",
+        "networks/buurtpunt/sessions/bijeenkomst-2.md:5: dit lijstitem springt anders in dan de items erboven",
+    ),
+    (
+        "field indented under another",
+        CASE,
+        "title: Repair Café\n  summary: Herstellen.\n",
+        f"{CASE}:2: het veld 'summary' springt verder in dan 'title'\n    Velden beginnen allemaal even ver: haal de spaties vóór 'summary' weg",
+    ),
+    (
+        "field indented in a list item",
+        CASE,
+        "title: X\nlinks:\n  - title: Site\n     url: https://www.voorbeeld.be\n",
+        f"{CASE}:4: het veld 'url' springt verder in dan 'title'",
+    ),
+    (
+        "field indented under an empty field",
+        CASE,
+        "title:\n  summary: Herstellen.\n",
+        f"{CASE}:1: veld 'title': moet tekst zijn, maar het veld 'summary' springt eronder in\n    'summary' is een eigen veld: laat het even ver inspringen als 'title'",
+    ),
+    (
+        "an id that contains the right one",
+        "networks/buurtpunt/network.yml",
+        "title: N\nkind: leerkring\norganisers: [netwerk-mobiliteit-vlaanderen]\n",
+        "networks/buurtpunt/network.yml:3: veld 'organisers', 1e item: 'netwerk-mobiliteit-vlaanderen' bestaat niet als organisatie\n    Bedoel je 'netwerk-mobiliteit'?",
+    ),
+    (
+        "an id that the right one contains",
+        "networks/buurtpunt/network.yml",
+        "title: N\nkind: leerkring\norganisers: [mobiliteit]\n",
+        "Bedoel je 'netwerk-mobiliteit'?",
+    ),
+    (
+        "a field that says more than a known one",
+        SESSION,
+        "title: Sessie\nmax_participants: 6\n",
+        f"{SESSION}:2: veld 'max_participants': onbekend veld 'max_participants'\n    Dat veld bestaat niet; 'participants' betekent iets anders: aantal deelnemers. Schrijf het in de tekst ('report').",
+    ),
     ("too large", CASE, "title: Repair Café\ndescription: |\n" + "  x" * 200_000 + "\n", f"{CASE}:1: het bestand is te groot"),
 ]
 
@@ -193,10 +331,13 @@ def test_a_session_of_a_broken_network_still_has_its_references_checked(tmp_path
     assert f"{SESSION}:2: veld 'cases', 1e item: 'repair-cafee' bestaat niet" in report
 
 
-@pytest.mark.parametrize("path, content", [
-    ("content/conditions/hefbomen.yml", "title: Hefbomen\norder: 2\ndefinition: x\n"),
-    ("content/cases/index.yml", "title: Index\n"),
-])
+@pytest.mark.parametrize(
+    "path, content",
+    [
+        ("content/conditions/hefbomen.yml", "title: Hefbomen\norder: 2\ndefinition: x\n"),
+        ("content/cases/index.yml", "title: Index\n"),
+    ],
+)
 def test_two_pages_on_one_address_fail_validation(tmp_path: Path, path: str, content: str):
     Site(tmp_path).write(path, content)
     result = subprocess.run([sys.executable, "-m", "praktijkboek", "validate", "--root", str(tmp_path)], capture_output=True, text=True)
@@ -252,12 +393,15 @@ def test_very_long_lines_load(tmp_path: Path):
     assert len(case.summary) > 190_000
 
 
-@pytest.mark.parametrize("field, typed, expected", [
-    ("summary", "", None),
-    ("summary", "~", None),
-    ("summary", "null", None),
-    ("summary", "'~'", "~"),
-])
+@pytest.mark.parametrize(
+    "field, typed, expected",
+    [
+        ("summary", "", None),
+        ("summary", "~", None),
+        ("summary", "null", None),
+        ("summary", "'~'", "~"),
+    ],
+)
 def test_an_empty_optional_field_is_left_out_by_both_readers(tmp_path: Path, field: str, typed: str, expected: str | None):
     from praktijkboek.core import yamlfile
 

@@ -29,16 +29,27 @@ def test_a_dirty_rebuild_redoes_exactly_the_affected_pages(site: Site, tmp_path:
     out = tmp_path / "out"
     first = _build(site, out)
     before = _stamps(out)
-    site.write("networks/buurtpunt/sessions/bijeenkomst-1.yml",
-               (site.root / "networks/buurtpunt/sessions/bijeenkomst-1.yml").read_text().replace("Participatie en communicatie", "Nieuwe titel"))
+    site.write(
+        "networks/buurtpunt/sessions/bijeenkomst-1.yml",
+        (site.root / "networks/buurtpunt/sessions/bijeenkomst-1.yml").read_text().replace("Participatie en communicatie", "Nieuwe titel"),
+    )
     second = _build(site, out)
     assert second is first, "MkDocs keeps a plugin with on_startup across serve rebuilds"
     after = _stamps(out)
     rebuilt = {page for page in after if after[page] != before.get(page)}
     # the session itself, and every page that shows its title
-    for page in ("netwerken/buurtpunt/bijeenkomst-1/index.html", "netwerken/buurtpunt/index.html", "praktijkvoorbeelden/repair-cafe/index.html",
-                 "praktijkvoorbeelden/dorv/index.html", "personen/anna/index.html", "themas/mobiliteit/index.html", "index.html",
-                 "sessies/index.html", "jaren/2019/index.html", "collectieve-impact/remmende-factoren/spanningen/index.html"):
+    for page in (
+        "netwerken/buurtpunt/bijeenkomst-1/index.html",
+        "netwerken/buurtpunt/index.html",
+        "praktijkvoorbeelden/repair-cafe/index.html",
+        "praktijkvoorbeelden/dorv/index.html",
+        "personen/anna/index.html",
+        "themas/mobiliteit/index.html",
+        "index.html",
+        "sessies/index.html",
+        "jaren/2019/index.html",
+        "collectieve-impact/remmende-factoren/spanningen/index.html",
+    ):
         assert page in rebuilt, page
         assert "Nieuwe titel" in (out / page).read_text(), page
     for page in ("organisaties/netwerk-mobiliteit/index.html", "personen/bernard/index.html", "collectieve-impact/matrix/index.html"):
@@ -63,15 +74,22 @@ def test_pagefind_indexes_every_page_after_a_dirty_rebuild(site: Site, tmp_path:
     _build(site, out)
     pages = len(list(out.rglob("index.html")))
     assert indexed() == pages
-    site.write("networks/buurtpunt/sessions/bijeenkomst-1.yml",
-               (site.root / "networks/buurtpunt/sessions/bijeenkomst-1.yml").read_text().replace("Participatie en communicatie", "Nieuwe titel"))
+    site.write(
+        "networks/buurtpunt/sessions/bijeenkomst-1.yml",
+        (site.root / "networks/buurtpunt/sessions/bijeenkomst-1.yml").read_text().replace("Participatie en communicatie", "Nieuwe titel"),
+    )
     _build(site, out)
     assert indexed() == pages, "the pages not rebuilt are read back from the site"
 
 
 def test_the_benchmark_runs_on_a_small_book():
-    result = subprocess.run([sys.executable, str(REPO / "scripts/bench_build.py"), "--sizes", "100", "--runs", "1", "--serve-up-to", "0",
-                             "--output", "-", "--json"], capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts/bench_build.py"), "--sizes", "100", "--runs", "1", "--serve-up-to", "0", "--output", "-", "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     row = json.loads(result.stdout.strip().splitlines()[-1])[0]
     assert row["entities"] == 100

@@ -53,8 +53,12 @@ def test_validate_passes_and_counts_every_file(book: BuiltBook):
 
 
 def test_every_content_file_has_a_page(book: BuiltBook, graph: KnowledgeGraph):
-    files = [p for folder in ("networks", "content") for p in (book.root / folder).rglob("*")
-             if p.is_file() and p.suffix in {".yml", ".md"} and "pages" not in p.relative_to(book.root).parts]
+    files = [
+        p
+        for folder in ("networks", "content")
+        for p in (book.root / folder).rglob("*")
+        if p.is_file() and p.suffix in {".yml", ".md"} and "pages" not in p.relative_to(book.root).parts
+    ]
     assert len(graph) == len(files)
     sources = {spec.source for spec in plan(graph)}
     for path in files:
@@ -146,6 +150,7 @@ def test_contact_details_only_when_published(book: BuiltBook, graph: KnowledgeGr
             assert field(html, "email") is None, person.path
 
 
+@pytest.mark.browser
 def test_every_session_has_a_handout_and_every_network_a_pack(book: BuiltBook, graph: KnowledgeGraph):
     sessions = graph.by_kind["session"]
     assert book.handouts.startswith(f"{len(sessions)} handouts gemaakt")
@@ -168,7 +173,10 @@ def test_the_new_network_is_in_the_book(book_with_a_new_network: BuiltBook):
 def test_properdocs_builds_the_repository(tmp_path: Path):
     result = subprocess.run(
         [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(tmp_path)],
-        cwd=REPO, capture_output=True, text=True, env=ENV,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=ENV,
     )
     assert result.returncode == 0, result.stderr
     graph = load(Layout(REPO))

@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from conftest import REPO, Site, yaml12
-from praktijkboek.core import schema, scaffold
+from praktijkboek.core import scaffold, schema
 from praktijkboek.core.loader import Layout, discover
 from praktijkboek.core.models import MODELS
 from praktijkboek.core.problems import Problem
@@ -102,16 +102,20 @@ def test_the_guides_examples_pass_both():
         assert schema_accepts(kinds[0], example) == [], f"{guide}: {path}"
 
 
-@pytest.mark.parametrize("kind, ident, extra", [
-    ("network", "nieuw-netwerk", ["--network-kind", "praktijktafel"]),
-    ("session", "buurtpunt/bijeenkomst-9", ["--date", "2026-03-18", "--start-time", "19:30", "--end-time", "21:00"]),
-    ("session", "buurtpunt/bijeenkomst-10", []),
-    ("case", "buurtwinkel-kessel", []),
-])
+@pytest.mark.parametrize(
+    "kind, ident, extra",
+    [
+        ("network", "nieuw-netwerk", ["--network-kind", "praktijktafel"]),
+        ("session", "buurtpunt/bijeenkomst-9", ["--date", "2026-03-18", "--start-time", "19:30", "--end-time", "21:00"]),
+        ("session", "buurtpunt/bijeenkomst-10", []),
+        ("case", "buurtwinkel-kessel", []),
+    ],
+)
 def test_what_praktijkboek_new_writes_passes_both(tmp_path: Path, kind: str, ident: str, extra: list[str]):
     Site(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "praktijkboek", "new", kind, ident, "--title", "2026", *extra, "--root", str(tmp_path)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "praktijkboek", "new", kind, ident, "--title", "2026", *extra, "--root", str(tmp_path)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     path = tmp_path / result.stdout.split("Aangemaakt: ")[1].split(". ")[0]
     text = path.read_text(encoding="utf-8")
@@ -218,8 +222,7 @@ FORMS = [
 ]
 
 
-@pytest.mark.parametrize("kind, field, typed, by_validator, by_schema", FORMS,
-                         ids=[f"{k}.{f}={t.strip()!r}" for k, f, t, _, _ in FORMS])
+@pytest.mark.parametrize("kind, field, typed, by_validator, by_schema", FORMS, ids=[f"{k}.{f}={t.strip()!r}" for k, f, t, _, _ in FORMS])
 def test_value_forms(kind: str, field: str, typed: str, by_validator: bool, by_schema: bool):
     text = document(kind, field, typed)
     problems = validator_accepts(kind, text)
@@ -253,7 +256,7 @@ def test_every_value_the_schema_offers_is_accepted_by_the_validator():
         for field, prop in generated["properties"].items():
             for value in _offered(prop, generated.get("$defs", {})):
                 typed = yaml.safe_dump({field: value}, allow_unicode=True, default_flow_style=False, sort_keys=False)
-                text = document(kind, field, typed[len(field) + 1:].rstrip("\n"))
+                text = document(kind, field, typed[len(field) + 1 :].rstrip("\n"))
                 assert validator_accepts(kind, text) == [], f"{kind}.{field}: {value!r}"
                 assert schema_accepts(kind, text) == [], f"{kind}.{field}: {value!r}"
                 offered += 1
@@ -286,7 +289,7 @@ def test_every_value_the_schema_offers_inside_a_group_of_fields_is_accepted():
                 for value in _offered(sub, defs):
                     item = {**example, name: value}
                     typed = yaml.safe_dump({field: [item] if nested[1] else item}, allow_unicode=True, sort_keys=False)
-                    text = document(kind, field, typed[len(field) + 1:].rstrip("\n"))
+                    text = document(kind, field, typed[len(field) + 1 :].rstrip("\n"))
                     assert validator_accepts(kind, text) == [], f"{kind}.{field}.{name}: {value!r}"
                     assert schema_accepts(kind, text) == [], f"{kind}.{field}.{name}: {value!r}"
                     offered += 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from conftest import Site, serve_folder
@@ -21,7 +20,6 @@ SEARCH_SITE = {
 }
 
 
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory):
     site = Site(tmp_path_factory.mktemp("search"), SEARCH_SITE)
@@ -35,8 +33,6 @@ def served(tmp_path_factory: pytest.TempPathFactory):
         yield url
 
 
-
-
 def search(chromium, url: str, query: str, *, keyboard_only: bool = True, phone: bool = False) -> tuple[object, list[str]]:
     page = chromium.new_page(viewport={"width": 390, "height": 800} if phone else {"width": 1280, "height": 800})
     page.goto(url)
@@ -47,19 +43,24 @@ def search(chromium, url: str, query: str, *, keyboard_only: bool = True, phone:
     box = page.locator("[data-pb-search-query]")
     box.wait_for(state="visible")
     box.press_sequentially(query, delay=10)
-    page.wait_for_function("document.querySelector('.md-search-result__article') || "
-                           "document.querySelector('[data-pb-search-meta]').textContent === 'Geen resultaten'", timeout=15000)
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__article') || document.querySelector('[data-pb-search-meta]').textContent === 'Geen resultaten'",
+        timeout=15000,
+    )
     return page, page.locator(".md-search-result__article h1").all_inner_texts()
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("Anna", "Anna Peeters"),                        # a person by name
-    ("Halle", "Dorpswinkel als coöperatie"),          # a case by its place
-    ("buurtpunt", "Werken aan buurtpunten"),          # Dutch stemming: buurtpunt finds buurtpunten
-    ("cooperatie", "Dorpswinkel als coöperatie"),     # folded accents
-    ("Mobiliteit", "Lerend netwerk buurtpunt"),       # a network by its theme
-    ("buurtwerker", "Anna Peeters"),                  # a person by role
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("Anna", "Anna Peeters"),  # a person by name
+        ("Halle", "Dorpswinkel als coöperatie"),  # a case by its place
+        ("buurtpunt", "Werken aan buurtpunten"),  # Dutch stemming: buurtpunt finds buurtpunten
+        ("cooperatie", "Dorpswinkel als coöperatie"),  # folded accents
+        ("Mobiliteit", "Lerend netwerk buurtpunt"),  # a network by its theme
+        ("buurtwerker", "Anna Peeters"),  # a person by role
+    ],
+)
 def test_the_search_box_finds(served, chromium, query: str, expected: str):
     page, titles = search(chromium, served, query)
     assert expected in titles, titles
@@ -110,7 +111,7 @@ def test_search_opens_from_the_header_button_on_a_phone(served, chromium):
 def test_the_repository_builds_its_search_index(repository_book):
     site = repository_book.site
     assert (site / "pagefind/pagefind.js").is_file()
-    assert 'data-pb-search' in (site / "index.html").read_text()
+    assert "data-pb-search" in (site / "index.html").read_text()
     assert not (site / "search/search_index.json").exists(), "one search engine, not two"
 
 

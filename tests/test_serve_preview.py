@@ -100,18 +100,20 @@ def test_the_report_page_escapes_what_the_editor_wrote():
     from praktijkboek.core.problems import Problem
     from praktijkboek.core.report import html_page
 
-    page = html_page([Problem("content/cases/<x>.yml", 3, "'date'", "'<script>alert(1)</script>' is geen geldige datum", "Schrijf <b>JJJJ</b>.")],
-                     "Boek <i>")
+    page = html_page([Problem("content/cases/<x>.yml", 3, "'date'", "'<script>alert(1)</script>' is geen geldige datum", "Schrijf <b>JJJJ</b>.")], "Boek <i>")
     assert "<script>alert" not in page and "<b>JJJJ" not in page and "<i>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and 'data-pb-problem="content/cases/&lt;x&gt;.yml"' in page
 
 
-@pytest.mark.parametrize("failing_before, failing_after, served", [
-    (False, True, "/boek/.praktijkboek-fout.html"),  # saved broken while the request waited for the rebuild
-    (True, False, "/boek/netwerken/"),  # fixed while the request waited: the book, not a stale report
-    (True, True, "/boek/.praktijkboek-fout.html"),
-    (False, False, "/boek/netwerken/"),
-])
+@pytest.mark.parametrize(
+    "failing_before, failing_after, served",
+    [
+        (False, True, "/boek/.praktijkboek-fout.html"),  # saved broken while the request waited for the rebuild
+        (True, False, "/boek/netwerken/"),  # fixed while the request waited: the book, not a stale report
+        (True, True, "/boek/.praktijkboek-fout.html"),
+        (False, False, "/boek/netwerken/"),
+    ],
+)
 def test_the_preview_decides_once_the_rebuild_it_waited_for_is_done(failing_before: bool, failing_after: bool, served: str):
     """MkDocs' server holds a page request while a rebuild runs; the report or the page is chosen after."""
     from praktijkboek.core.problems import Problem

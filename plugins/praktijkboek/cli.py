@@ -153,8 +153,11 @@ def _build(args: argparse.Namespace) -> int:
     target = (root / args.site_dir).resolve()
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=target.parent))
     try:
-        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / args.config), "--site-dir", str(work)],
-                               cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        built = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / args.config), "--site-dir", str(work)],
+            cwd=root,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         if built.returncode != 0:
             print(f"De build mislukte: {target} blijft zoals het was.", file=sys.stderr)
             return 1
@@ -164,8 +167,7 @@ def _build(args: argparse.Namespace) -> int:
             except HandoutError as exc:
                 print(f"{exc}\nDe handouts mislukten: {target} blijft zoals het was.", file=sys.stderr)
                 return 1
-        checked, broken = check_site(work, urlsplit(_settings(root / args.config).get("site_url") or "/").path,
-                                     skip=("handouts/",) if args.no_handouts else ())
+        checked, broken = check_site(work, urlsplit(_settings(root / args.config).get("site_url") or "/").path, skip=("handouts/",) if args.no_handouts else ())
         if broken:
             for link in broken[:50]:
                 print(link.format(), file=sys.stderr)
@@ -212,12 +214,14 @@ def _new(args: argparse.Namespace) -> int:
 
 def _told(func):
     """Run a command; problems with mkdocs.yml are told, not thrown."""
+
     def run(args: argparse.Namespace) -> int:
         try:
             return func(args)
         except SettingsError as exc:
             print(str(exc), file=sys.stderr)
             return 1
+
     return run
 
 
@@ -227,8 +231,12 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("validate", help="Controleer alle inhoudsbestanden (zonder te bouwen).")
     check.add_argument("--root", default=".", help="De map van het project (standaard: de huidige map).")
     check.add_argument("--config", default="mkdocs.yml", help="Het configuratiebestand, relatief aan --root (standaard: mkdocs.yml).")
-    check.add_argument("--format", choices=["auto", "human", "github"], default="auto",
-                       help="human: leesbaar (kleur in een terminal); github: annotaties voor GitHub Actions; auto: github als GITHUB_ACTIONS=true.")
+    check.add_argument(
+        "--format",
+        choices=["auto", "human", "github"],
+        default="auto",
+        help="human: leesbaar (kleur in een terminal); github: annotaties voor GitHub Actions; auto: github als GITHUB_ACTIONS=true.",
+    )
     check.set_defaults(func=_told(_validate))
     schemas = sub.add_parser("schemas", help="Schrijf de JSON Schema's van alle soorten bestanden (uit het model) naar docs/schemas/.")
     schemas.add_argument("--root", default=".")

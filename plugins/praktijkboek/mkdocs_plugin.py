@@ -13,22 +13,21 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from urllib.parse import urljoin, urlsplit
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from markupsafe import Markup, escape
 
-from .core import views
+from .core import agenda, handouts, opendata, references, searchindex, views
 from .core.graph import Node
 from .core.loader import FileCache, Layout, load
-from .core import agenda, handouts, opendata, references, searchindex
 from .core.pages import INDEXES, OVERVIEWS, PageSpec, describe_source, plan, src_uri, url_path
 from .core.problems import ContentError, Problem
 from .core.qrcodes import QrCodeError, QrCodes
@@ -156,13 +155,13 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         self.layout = Layout(root, self.config.networks_dir, self.config.content_dir, pages_dir)
         if self.config.search == "pagefind":
             if "search" in config.plugins or "material/search" in config.plugins:
-                raise PluginError("praktijkboek: search: pagefind, maar ook Material's plugin 'search' staat in mkdocs.yml. "
-                                  "Haal 'search' uit plugins, of zet search: material bij praktijkboek.")
+                raise PluginError(
+                    "praktijkboek: search: pagefind, maar ook Material's plugin 'search' staat in mkdocs.yml. "
+                    "Haal 'search' uit plugins, of zet search: material bij praktijkboek."
+                )
             config.extra["praktijkboek_search"] = "pagefind"
         if config.nav is None and self.config.default_nav:
-            config.nav = [{"Start": "index.md"}] + [{title: uri} for _, uri, title, _ in INDEXES] + [
-                {title: uri} for _, uri, _, title, _ in OVERVIEWS
-            ]
+            config.nav = [{"Start": "index.md"}] + [{title: uri} for _, uri, title, _ in INDEXES] + [{title: uri} for _, uri, _, title, _ in OVERVIEWS]
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -203,8 +202,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         # Agenda feeds and open data: files next to the pages, made from the same graph.
         self.book.absolute = {key: urljoin(config.site_url, file.url) for key, file in self.pages.items()} if config.site_url else {}
         addresses = self.book.absolute or {key: file.url for key, file in self.pages.items()}
-        extra = {**agenda.feeds(self.graph, addresses, config.site_name, self.book.today),
-                 **opendata.files(self.graph, addresses, self.book.today.isoformat())}
+        extra = {**agenda.feeds(self.graph, addresses, config.site_name, self.book.today), **opendata.files(self.graph, addresses, self.book.today.isoformat())}
         for path, content in extra.items():
             files.append(File.generated(config, path, content=content))
         # The handouts' QR codes are made on the other core while MkDocs renders (core/qrcodes.py).
@@ -217,8 +215,9 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         fingerprints: dict[str, str] = {}
         if self.dirty:
             for spec in specs:
-                fingerprints[spec.src_uri] = _digest(self._partial(spec.src_uri) or "", self._handout(spec.src_uri) or "",
-                                                     spec.title, spec.description or "", spec.body)
+                fingerprints[spec.src_uri] = _digest(
+                    self._partial(spec.src_uri) or "", self._handout(spec.src_uri) or "", spec.title, spec.description or "", spec.body
+                )
         for page in written.values():
             if self.dirty:  # hand-written pages depend on the book too (the home overview, [[kind:id]] link labels)
                 text = Path(page.abs_src_path).read_text(encoding="utf-8", errors="replace") if page.abs_src_path else ""
@@ -233,7 +232,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
                 file.changed = not self.dirty or fingerprints.get(file.src_uri) != self.fingerprints.get(file.src_uri)
         self.pending_fingerprints = fingerprints  # kept only once the build has succeeded (on_post_build)
         self.populated: set[str] = set()
-        self.late_problems: list[Problem] = []
+        self.late_problems = []
         if self.config.search == "pagefind":
             self._stop_indexer()  # one of a build that failed
             with _reported():
@@ -242,10 +241,17 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
 
     def _check_addresses(self, specs: list[PageSpec], written: dict[str, File]) -> None:
         """A hand-written page on the address of a generated one is a content error."""
-        problems = [Problem(f"{self.layout.pages_dir}/{written[spec.url_path].src_uri}", 1, None,
-                            f"deze pagina komt op hetzelfde adres (/{spec.url_path}/) als {describe_source(spec)}",
-                            "Geef de pagina een andere bestandsnaam.")
-                    for spec in specs if spec.url_path in written]
+        problems = [
+            Problem(
+                f"{self.layout.pages_dir}/{written[spec.url_path].src_uri}",
+                1,
+                None,
+                f"deze pagina komt op hetzelfde adres (/{spec.url_path}/) als {describe_source(spec)}",
+                "Geef de pagina een andere bestandsnaam.",
+            )
+            for spec in specs
+            if spec.url_path in written
+        ]
         if problems:
             raise ContentError(problems)
 
@@ -257,8 +263,13 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         # icon, template...): only the keys we handle, and those escaped.
         unknown = sorted(set(page.meta) - PAGE_META_KEYS)
         if unknown:
-            problem = Problem(f"{self.layout.pages_dir}/{page.file.src_uri}", 1, f"'{unknown[0]}'",
-                              "dit veld bovenaan de pagina wordt niet ondersteund", f"Toegestaan: {', '.join(sorted(PAGE_META_KEYS))}.")
+            problem = Problem(
+                f"{self.layout.pages_dir}/{page.file.src_uri}",
+                1,
+                f"'{unknown[0]}'",
+                "dit veld bovenaan de pagina wordt niet ondersteund",
+                f"Toegestaan: {', '.join(sorted(PAGE_META_KEYS))}.",
+            )
             if not self.serving:
                 raise PluginError(problem.format())
             self.late_problems.append(problem)  # shown by the preview once this build is done
@@ -295,8 +306,10 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         if handout is None:
             return output
         if HANDOUT_MARK not in output:  # a session.html without {{ handout }}, or a plugin that strips comments
-            raise PluginError(f"praktijkboek: de handout van {page.file.src_uri} vindt zijn plaats niet in de pagina: "
-                              f"zet {{{{ handout }}}} in praktijkboek/session.html, en laat HTML-commentaar staan tot na deze plugin.")
+            raise PluginError(
+                f"praktijkboek: de handout van {page.file.src_uri} vindt zijn plaats niet in de pagina: "
+                f"zet {{{{ handout }}}} in praktijkboek/session.html, en laat HTML-commentaar staan tot na deze plugin."
+            )
         return output.replace(HANDOUT_MARK, handout, 1)
 
     def _partial(self, src_uri: str) -> Markup | None:
@@ -388,8 +401,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         index = json.loads(path.read_text(encoding="utf-8"))
         if self.dirty and self.search_docs is not None:
             existing = {page.url for page in self._all_pages}
-            kept = [doc for doc in self.search_docs
-                    if doc["location"].split("#")[0] in existing and doc["location"].split("#")[0] not in self.populated]
+            kept = [doc for doc in self.search_docs if doc["location"].split("#")[0] in existing and doc["location"].split("#")[0] not in self.populated]
             index["docs"] = kept + index["docs"]
             path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         self.search_docs = index["docs"]

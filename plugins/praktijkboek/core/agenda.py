@@ -57,8 +57,8 @@ class Split:
 
 def split(sessions: list[Node], today: dt.date) -> Split:
     dated = [s for s in sessions if getattr(s.entity, "date", None)]
-    upcoming = sorted((s for s in dated if s.entity.date >= today), key=lambda s: s.sort_key())  # type: ignore[attr-defined]
-    past = sorted((s for s in dated if s.entity.date < today), key=lambda s: s.sort_key(), reverse=True)  # type: ignore[attr-defined]
+    upcoming = sorted((s for s in dated if s.entity.date >= today), key=lambda s: s.sort_key())  # type: ignore[attr-defined]  # Node.entity is typed as the base Entity; these nodes are sessions
+    past = sorted((s for s in dated if s.entity.date < today), key=lambda s: s.sort_key(), reverse=True)  # type: ignore[attr-defined]  # Node.entity is typed as the base Entity; these nodes are sessions
     return Split(upcoming, past, [s for s in sessions if not getattr(s.entity, "date", None)])
 
 
@@ -140,8 +140,7 @@ def vtimezone() -> bytes:
     lines = ["BEGIN:VTIMEZONE", "TZID:Europe/Brussels", "X-LIC-LOCATION:Europe/Brussels"]
     for component, start, month, until, before, after, name in _RULES:
         rule = f"RRULE:FREQ=YEARLY;BYMONTH={month};BYDAY=-1SU" + (f";UNTIL={until}" if until else "")
-        lines += [f"BEGIN:{component}", f"DTSTART:{start}", rule, f"TZOFFSETFROM:{before}", f"TZOFFSETTO:{after}",
-                  f"TZNAME:{name}", f"END:{component}"]
+        lines += [f"BEGIN:{component}", f"DTSTART:{start}", rule, f"TZOFFSETFROM:{before}", f"TZOFFSETTO:{after}", f"TZNAME:{name}", f"END:{component}"]
     lines.append("END:VTIMEZONE")
     return ("\r\n".join(lines) + "\r\n").encode("ascii")
 
@@ -149,7 +148,7 @@ def vtimezone() -> bytes:
 def feeds(graph: KnowledgeGraph, urls: dict[str, str], site_name: str, today: dt.date) -> dict[str, bytes]:
     """Every .ics file of the book, by site path (none for a network without dated sessions)."""
     stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc)
-    dates = [s.entity.date for s in graph.by_kind["session"] if getattr(s.entity, "date", None)]  # type: ignore[attr-defined]
+    dates = [s.entity.date for s in graph.by_kind["session"] if getattr(s.entity, "date", None)]  # type: ignore[attr-defined]  # Node.entity is typed as the base Entity; these nodes are sessions
     timezone = vtimezone() if dates else b""
 
     events: dict[str, SerialisedEvent] = {}

@@ -11,6 +11,7 @@ from .models import Person, Session
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
 WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 
+
 def format_date(value: dt.date | None, weekday: bool = False) -> str:
     if value is None:
         return "datum nog niet bekend"
@@ -44,8 +45,11 @@ def session_facts(session: Session) -> list[Fact]:
     """When and where a session is: on its page and on its handout alike."""
     date = session.date
     facts = [Fact("date", "Datum", format_date(date, weekday=True), target=f"year:{date.year}" if date else None)]
-    for name, label, value in (("time", "Uur", format_time_range(session.start_time, session.end_time)),
-                               ("place", "Plaats", session.place), ("format", "Vorm", session.format)):
+    for name, label, value in (
+        ("time", "Uur", format_time_range(session.start_time, session.end_time)),
+        ("place", "Plaats", session.place),
+        ("format", "Vorm", session.format),
+    ):
         if value:
             facts.append(Fact(name, label, value))
     return facts
@@ -61,12 +65,10 @@ def contact_facts(person: Person) -> list[Fact]:
     """Email and phone, only when the person's file allows publishing them, never in plain text in the page."""
     if not person.publish_contact:
         return []
-    facts = []
+    facts: list[Fact] = []
     if person.email:
         readable = person.email.replace("@", " [at] ").replace(".", " [punt] ")
         facts.append(Fact("email", "E-mail", readable, contact=("email", encode_contact(person.email))))
     if person.phone:
         facts.append(Fact("phone", "Telefoon", person.phone[::-1], contact=("phone", encode_contact(person.phone))))
     return facts
-
-

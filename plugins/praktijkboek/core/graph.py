@@ -15,7 +15,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 
-from .models import MODELS, Entity, Ref, Session, nested_model
+from .models import MODELS, Condition, Entity, Ref, Session, nested_model
 from .problems import Problem, did_you_mean_id, field_name
 from .yamlfile import ParsedFile
 
@@ -60,7 +60,8 @@ class Node:
             assert isinstance(e, Session)
             return (e.date is None, e.date or "", e.number or 0, self.title_key)
         if self.kind == "condition":
-            return (getattr(e, "order"),)
+            assert isinstance(e, Condition)
+            return (e.order,)
         return (self.title_key,)
 
 
@@ -102,7 +103,7 @@ def _find(annotation: Any, metadata: list[Any] | None = None) -> Ref | None:
 
 def iter_refs(obj: BaseModel, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Ref, str]]:
     """Every (location, marker, id) of the references in `obj`, found through the model's types."""
-    for name, marker, nested in _ref_fields(type(obj)):
+    for name, marker, _nested in _ref_fields(type(obj)):
         value = getattr(obj, name)
         if value is None:
             continue
@@ -147,9 +148,7 @@ class KnowledgeGraph:
     def sources(self, node: Node, kind: str | None = None, field: str | None = None) -> list[Node]:
         """The nodes that refer to `node`, optionally only of `kind` through `field`, sorted."""
         found = {
-            e.source.key: e.source
-            for e in self.incoming.get(node.key, ())
-            if (kind is None or e.source.kind == kind) and (field is None or e.field == field)
+            e.source.key: e.source for e in self.incoming.get(node.key, ()) if (kind is None or e.source.kind == kind) and (field is None or e.field == field)
         }
         return sorted(found.values(), key=Node.sort_key)
 
@@ -178,12 +177,18 @@ def resolve(nodes: list[Node], broken: frozenset[str] = frozenset()) -> tuple[Kn
         for loc, marker, value in iter_refs(node.entity):
             list_key = (*loc[:-1], value)
             if isinstance(loc[-1], int) and list_key in seen:
-                problems.append(Problem(node.path, node.parsed.line_of(loc), field_name(loc), f"'{value}' staat twee keer in deze lijst (eerst als {seen[list_key][-1] + 1}e item)",  # type: ignore[operator]
-                                        "Verwijder het tweede exemplaar."))
+                problems.append(
+                    Problem(
+                        node.path,
+                        node.parsed.line_of(loc),
+                        field_name(loc),
+                        f"'{value}' staat twee keer in deze lijst (eerst als {seen[list_key][-1] + 1}e item)",  # type: ignore[operator]  # the last part of a list item's location is its index
+                        "Verwijder het tweede exemplaar.",
+                    )
+                )
                 continue
             seen[list_key] = loc
-            matches = [graph.get(kind, value) for kind in marker.kinds]
-            matches = [m for m in matches if m is not None]
+            matches = [m for m in (graph.get(kind, value) for kind in marker.kinds) if m is not None]
             if len(matches) == 1:
                 graph.add_edge(node, str(loc[0]), matches[0], marker.inverse or MODELS[node.kind].PLURAL)
                 continue
@@ -192,9 +197,15 @@ def resolve(nodes: list[Node], broken: frozenset[str] = frozenset()) -> tuple[Kn
             if not matches and any(f"{kind}:{value}" in broken for kind in marker.kinds):
                 continue
             if matches:
-                problems.append(Problem(node.path, line, field,
-                                        f"'{value}' is dubbelzinnig: het bestaat als {labels}",
-                                        "Geef één van beide bestanden een andere id (bestandsnaam)."))
+                problems.append(
+                    Problem(
+                        node.path,
+                        line,
+                        field,
+                        f"'{value}' is dubbelzinnig: het bestaat als {labels}",
+                        "Geef één van beide bestanden een andere id (bestandsnaam).",
+                    )
+                )
                 continue
             candidates = [i for k in marker.kinds for i in ids_by_kind[k]]
             guess = did_you_mean_id(value, candidates)

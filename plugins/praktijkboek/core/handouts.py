@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .graph import KnowledgeGraph, Node
-from .models import Session
-from .lens import ConditionFactors
 from .formatting import Fact, contact_facts, session_facts
+from .graph import KnowledgeGraph, Node
+from .lens import ConditionFactors
+from .models import Session
 
 #: Characters of a case summary on the handout: two to three printed lines.
 SUMMARY_LIMIT = 260
@@ -79,8 +79,10 @@ def handout(graph: KnowledgeGraph, session: Node, url: str | None, qr: str | Non
     for speaker in graph.targets(session, "speakers"):
         org = graph.targets(speaker, "organisation")
         speakers.append((speaker, org[0].label if org else ""))
-    cases = [HandoutCase(c, short(getattr(c.entity, "summary", None)), getattr(getattr(c.entity, "place", None), "label", None))
-             for c in graph.targets(session, "cases")]
+    cases = [
+        HandoutCase(c, short(getattr(c.entity, "summary", None)), getattr(getattr(c.entity, "place", None), "label", None))
+        for c in graph.targets(session, "cases")
+    ]
     blocks: dict[str, ConditionFactors] = {}
     for kind in ("barrier", "lever"):
         for factor in graph.sources(session, kind=kind, field="sources"):
@@ -88,7 +90,7 @@ def handout(graph: KnowledgeGraph, session: Node, url: str | None, qr: str | Non
             block = blocks.setdefault(condition.key, ConditionFactors(condition))
             (block.barriers if kind == "barrier" else block.levers).append(factor)
     factors = sorted(blocks.values(), key=lambda b: b.condition.sort_key())
-    contacts = [(person, contact_facts(person.entity)) for person in graph.targets(network, "contacts")]  # type: ignore[arg-type]
+    contacts = [(person, contact_facts(person.entity)) for person in graph.targets(network, "contacts")]  # type: ignore[arg-type]  # Node.entity is typed as the base Entity; contacts are people
     return Handout(
         session=session,
         network=network,

@@ -67,18 +67,21 @@ def describe(graph: KnowledgeGraph, node: Node, url: str | None, urls: dict[str,
             "inLanguage": "nl",
         }
     elif isinstance(e, Organisation):
-        data = {"@type": "Organization", "name": e.name, "description": e.summary, "sameAs": e.website,
-                "location": _place(e.place.label if e.place else None)}
+        data = {"@type": "Organization", "name": e.name, "description": e.summary, "sameAs": e.website, "location": _place(e.place.label if e.place else None)}
     elif isinstance(e, Person):
         organisation = graph.targets(node, "organisation")
-        data = {"@type": "Person", "name": e.name, "jobTitle": e.role,
-                "worksFor": _who(graph, organisation[0], urls) if organisation else None}
+        data = {"@type": "Person", "name": e.name, "jobTitle": e.role, "worksFor": _who(graph, organisation[0], urls) if organisation else None}
         # No email or telephone here, even when published: JSON-LD is what scrapers read first.
     elif isinstance(e, Case):
-        data = {"@type": "CreativeWork", "name": e.title, "abstract": e.summary,
-                "contentLocation": _place(e.place.label if e.place else None),
-                "keywords": [t.label for t in graph.targets(node, "themes")],
-                "creator": [_who(graph, o, urls) for o in graph.targets(node, "organisations")], "inLanguage": "nl"}
+        data = {
+            "@type": "CreativeWork",
+            "name": e.title,
+            "abstract": e.summary,
+            "contentLocation": _place(e.place.label if e.place else None),
+            "keywords": [t.label for t in graph.targets(node, "themes")],
+            "creator": [_who(graph, o, urls) for o in graph.targets(node, "organisations")],
+            "inLanguage": "nl",
+        }
     else:
         return None
     return {"@context": CONTEXT, **_clean({**data, "url": url})}

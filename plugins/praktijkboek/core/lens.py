@@ -187,7 +187,6 @@ class Lens:
         result = []
         for key in ranked:
             shared = self._case_traits[key]
-            reasons = [reason for trait, _, reason in traits if trait in shared
-                       and not (trait[0] == "province" and key in same_place)]
+            reasons = [reason for trait, _, reason in traits if trait in shared and not (trait[0] == "province" and key in same_place)]
             result.append((nodes[key], scores[key], ", ".join(reasons)))
         return result

@@ -54,7 +54,7 @@ def _target(site: Path, page: str, link: str, base: str) -> tuple[str | None, st
     if path.startswith("/"):  # absolute: only within the site's base path (from site_url)
         if not path.startswith(base):
             return "../" + path.lstrip("/"), ""
-        path = path[len(base):] or "./"
+        path = path[len(base) :] or "./"
         resolved = posixpath.normpath(path)
     else:
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))

@@ -84,15 +84,29 @@ def discover(layout: Layout) -> tuple[list[Found], list[Problem]]:
             stray(path, f"Inhoud staat in bestanden met de extensie .yml of .md. Verplaats of verwijder '{path.name}'.")
             return
         if not re.fullmatch(SLUG_PATTERN, path.stem):
-            problems.append(Problem(layout.rel(path), 1, None, f"de bestandsnaam '{path.stem}' is geen geldige id",
-                                    f"Gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld '{slugify(path.stem) or 'mijn-bestand'}{path.suffix}'."))
+            problems.append(
+                Problem(
+                    layout.rel(path),
+                    1,
+                    None,
+                    f"de bestandsnaam '{path.stem}' is geen geldige id",
+                    f"Gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld '{slugify(path.stem) or 'mijn-bestand'}{path.suffix}'.",
+                )
+            )
             return
         found.append(Found(kind, id_prefix + path.stem, path))
 
-    for folder in (layout.networks_dir, layout.content_dir):
-        if not (layout.root / folder).is_dir():
-            problems.append(Problem(folder, 1, None, f"de map '{folder}' bestaat niet in {layout.root}",
-                                    "Voer de opdracht uit in de map van het project, of controleer networks_dir en content_dir in mkdocs.yml."))
+    for setting in (layout.networks_dir, layout.content_dir):
+        if not (layout.root / setting).is_dir():
+            problems.append(
+                Problem(
+                    setting,
+                    1,
+                    None,
+                    f"de map '{setting}' bestaat niet in {layout.root}",
+                    "Voer de opdracht uit in de map van het project, of controleer networks_dir en content_dir in mkdocs.yml.",
+                )
+            )
     networks = layout.root / layout.networks_dir
     if networks.is_dir():
         for folder in _files(networks):
@@ -101,15 +115,25 @@ def discover(layout: Layout) -> tuple[list[Found], list[Problem]]:
                 continue
             network_files = [folder / f"network{s}" for s in ENTITY_SUFFIXES if (folder / f"network{s}").is_file()]
             if not network_files:
-                problems.append(Problem(layout.rel(folder), 1, None, "deze netwerkmap heeft geen network.yml",
-                                        "Elk netwerk heeft een bestand network.yml met minstens 'title' en 'kind'."))
+                problems.append(
+                    Problem(
+                        layout.rel(folder),
+                        1,
+                        None,
+                        "deze netwerkmap heeft geen network.yml",
+                        "Elk netwerk heeft een bestand network.yml met minstens 'title' en 'kind'.",
+                    )
+                )
             for path in _files(folder):
                 if path in network_files:
                     if re.fullmatch(SLUG_PATTERN, folder.name):
                         found.append(Found("network", folder.name, path))
                     else:
-                        problems.append(Problem(layout.rel(path), 1, None, f"de mapnaam '{folder.name}' is geen geldige id",
-                                                f"Hernoem de map naar '{slugify(folder.name)}'."))
+                        problems.append(
+                            Problem(
+                                layout.rel(path), 1, None, f"de mapnaam '{folder.name}' is geen geldige id", f"Hernoem de map naar '{slugify(folder.name)}'."
+                            )
+                        )
                 elif path.name == "sessions" and path.is_dir():
                     for session in _files(path):
                         entity("session", session, f"{folder.name}/")
@@ -142,8 +166,15 @@ def load(layout: Layout, cache: FileCache | None = None) -> KnowledgeGraph:
         rel = layout.rel(item.path)
         key = f"{item.kind}:{item.id}"
         if key in seen:
-            problems.append(Problem(rel, 1, None, f"de id '{item.id}' bestaat al ({seen[key]})",
-                                    "Elke id komt maar één keer voor: verwijder of hernoem één van beide bestanden."))
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    None,
+                    f"de id '{item.id}' bestaat al ({seen[key]})",
+                    "Elke id komt maar één keer voor: verwijder of hernoem één van beide bestanden.",
+                )
+            )
             continue
         seen[key] = rel
         node = load_file(item, rel, problems, cache)
@@ -192,8 +223,15 @@ def _load_file(item: Found, rel: str, problems: list[Problem]) -> Node | None:
         return None
     own_id = item.id.rsplit("/", 1)[-1]
     if entity.id is not None and entity.id != own_id:
-        problems.append(Problem(rel, parsed.line_of(("id",)), field_name(("id",)), f"de id '{entity.id}' verschilt van de bestandsnaam '{own_id}'",
-                                "De id is de bestandsnaam: verwijder het veld 'id', of hernoem het bestand."))
+        problems.append(
+            Problem(
+                rel,
+                parsed.line_of(("id",)),
+                field_name(("id",)),
+                f"de id '{entity.id}' verschilt van de bestandsnaam '{own_id}'",
+                "De id is de bestandsnaam: verwijder het veld 'id', of hernoem het bestand.",
+            )
+        )
         return None
     # The raw data now lives on as the validated entity; keep only what later messages need (lines, body).
     return Node(item.kind, item.id, entity, rel, replace(parsed, data=None))

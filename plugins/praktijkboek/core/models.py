@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from annotated_types import Ge
@@ -77,22 +77,38 @@ def _padded(pattern: str) -> str:
 NUMBER_AS_TEXT: dict[str, Any] = {"type": "number", "minimum": 0}
 
 
-def _text_form(kind: str, pattern: str, message: str, hint: str, *, digits: bool = False) -> Any:
-    """Text in one form. `digits`: digits are valid too (a phone number), which YAML 1.2 may read as a number."""
+def _text_schema(pattern: str, *, digits: bool = False) -> WithJsonSchema:
+    """The JSON Schema of text in one form. `digits`: digits are valid too (a phone number), which YAML 1.2
+    may read as a number."""
     schema: dict[str, Any] = {"type": "string", "pattern": _padded(pattern)}
-    if digits:
-        schema = {"anyOf": [schema, NUMBER_AS_TEXT]}
-    return Annotated[str, _form(kind, pattern, message, hint), StringConstraints(pattern=pattern), WithJsonSchema(schema)]
+    return WithJsonSchema({"anyOf": [schema, NUMBER_AS_TEXT]} if digits else schema)
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), WithJsonSchema(TEXT_SCHEMA)]
 #: A name that becomes part of an address (places have pages of their own).
 #: The schema leaves out the 80 characters: the validator counts them after stripping the spaces around.
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), WithJsonSchema(TEXT_SCHEMA)]
-Url = _text_form("url", r"https?://\S+", "'{value}' is geen volledig webadres", "Een webadres begint met https:// of http://.")
-Email = _text_form("email", r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", "'{value}' is geen geldig e-mailadres", "Een e-mailadres heeft de vorm naam@organisatie.be.")
-Phone = _text_form("phone", r"\+?[0-9][0-9 ./-]{5,}", "'{value}' is geen geldig telefoonnummer",
-                   "Schrijf alleen cijfers, spaties, punten, schuine strepen of koppeltekens.", digits=True)
+URL_PATTERN = r"https?://\S+"
+Url = Annotated[
+    str,
+    _form("url", URL_PATTERN, "'{value}' is geen volledig webadres", "Een webadres begint met https:// of http://."),
+    StringConstraints(pattern=URL_PATTERN),
+    _text_schema(URL_PATTERN),
+]
+EMAIL_PATTERN = r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}"
+Email = Annotated[
+    str,
+    _form("email", EMAIL_PATTERN, "'{value}' is geen geldig e-mailadres", "Een e-mailadres heeft de vorm naam@organisatie.be."),
+    StringConstraints(pattern=EMAIL_PATTERN),
+    _text_schema(EMAIL_PATTERN),
+]
+PHONE_PATTERN = r"\+?[0-9][0-9 ./-]{5,}"
+Phone = Annotated[
+    str,
+    _form("phone", PHONE_PATTERN, "'{value}' is geen geldig telefoonnummer", "Schrijf alleen cijfers, spaties, punten, schuine strepen of koppeltekens."),
+    StringConstraints(pattern=PHONE_PATTERN),
+    _text_schema(PHONE_PATTERN, digits=True),
+]
 Count = Annotated[
     int,
     _form("int", r"[0-9]+", "'{value}' is geen geheel getal", "Schrijf alleen cijfers, zonder punt of komma."),
@@ -109,8 +125,9 @@ Flag = Annotated[
 TIME_PATTERN = r"([01]?[0-9]|2[0-3]):[0-5][0-9]"
 Time = Annotated[
     dt.time,
-    _form("time", TIME_PATTERN, "'{value}' is geen geldig tijdstip", "Schrijf een uur als UU:MM, bijvoorbeeld 19:30.",
-          normal=lambda text: text.zfill(5)),  # 7:30 is 07:30
+    _form(
+        "time", TIME_PATTERN, "'{value}' is geen geldig tijdstip", "Schrijf een uur als UU:MM, bijvoorbeeld 19:30.", normal=lambda text: text.zfill(5)
+    ),  # 7:30 is 07:30
     WithJsonSchema({"type": "string", "pattern": _padded(TIME_PATTERN)}),
     PlainSerializer(lambda value: value.strftime("%H:%M"), return_type=str, when_used="json"),
 ]
@@ -119,8 +136,11 @@ DATE_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
 def _plausible_year(value: dt.date) -> dt.date:
     if not 1900 <= value.year <= 2100:
-        raise PydanticCustomError("pb_date_range", "'{value}' ligt niet tussen 1900 en 2100; een tikfout in het jaar?",
-                                  {"value": value.isoformat(), "hint": "Controleer het jaartal."})
+        raise PydanticCustomError(
+            "pb_date_range",
+            "'{value}' ligt niet tussen 1900 en 2100; een tikfout in het jaar?",
+            {"value": value.isoformat(), "hint": "Controleer het jaartal."},
+        )
     return value
 
 
@@ -141,6 +161,8 @@ def nested_model(annotation: Any) -> type[BaseModel] | None:
         if found:
             return found
     return None
+
+
 def _id_schema(pattern: str) -> dict[str, Any]:
     """An id; one of only digits (`2024`, or even `1e-5`) is a number to YAML 1.2, and a valid id to the loader."""
     return {"anyOf": [{"type": "string", "pattern": _padded(pattern.strip("^$"))}, NUMBER_AS_TEXT]}
@@ -152,9 +174,7 @@ Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATT
 def ref(*kinds: str, inverse: str | None = None) -> object:
     """A reference field type: an id that must resolve to one of `kinds`."""
     pattern = SESSION_REF_PATTERN if "session" in kinds else SLUG_PATTERN
-    return Annotated[
-        str, StringConstraints(strip_whitespace=True, pattern=pattern), Ref(kinds, inverse), WithJsonSchema(_id_schema(pattern))
-    ]
+    return Annotated[str, StringConstraints(strip_whitespace=True, pattern=pattern), Ref(kinds, inverse), WithJsonSchema(_id_schema(pattern))]
 
 
 class Strict(BaseModel):
@@ -205,7 +225,8 @@ class Entity(Strict):
 
     @property
     def label(self) -> str:
-        return getattr(self, "title", None) or getattr(self, "name")
+        # Each kind has a title or a name (organisations and people), declared on the kind itself.
+        return getattr(self, "title", None) or getattr(self, "name")  # noqa: B009
 
 
 NetworkKind = Literal["lerend netwerk", "leerkring", "praktijktafel", "overleg", "werkplaats", "intervisie"]
@@ -233,10 +254,10 @@ class Network(Entity):
     title: Text = Field(description="De naam van het netwerk.", examples=["Lerend netwerk 'ons buurtpunt'"])
     kind: NetworkKind = Field(description="Wat voor netwerk het is.", examples=["lerend netwerk"])
     summary: Text | None = Field(None, description="Eén of twee zinnen die het netwerk samenvatten.")
-    organisers: list[ref("organisation", inverse="Organiseert")] = Field(  # type: ignore[valid-type]
+    organisers: list[ref("organisation", inverse="Organiseert")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de organisaties die het netwerk organiseren.", examples=[["platform31"]]
     )
-    partners: list[ref("organisation", inverse="Partner van")] = Field(  # type: ignore[valid-type]
+    partners: list[ref("organisation", inverse="Partner van")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de partnerorganisaties.", examples=[["cera"]]
     )
     period: Text | None = Field(None, description="De looptijd, in woorden.", examples=["2019-2020"])
@@ -244,14 +265,14 @@ class Network(Entity):
     audience: list[Text] = Field([], description="Voor wie is het netwerk bedoeld?")
     offer: list[Text] = Field([], description="Wat biedt het netwerk aan (wat bieden we)?")
     goals: list[Text] = Field([], description="De doelen van het netwerk.")
-    cases: list[ref("case", inverse="Voorbeeld in netwerk")] = Field(  # type: ignore[valid-type]
+    cases: list[ref("case", inverse="Voorbeeld in netwerk")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van praktijkvoorbeelden die bij het netwerk horen, maar niet bij één sessie.", examples=[["dorpspunt-beveren"]]
     )
-    contacts: list[ref("person", inverse="Contactpersoon van")] = Field(  # type: ignore[valid-type]
+    contacts: list[ref("person", inverse="Contactpersoon van")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de contactpersonen.", examples=[["bernard-govaert"]]
     )
     links: list[Link] = Field([], description="Links naar meer informatie.")
-    themes: list[ref("theme", inverse="Netwerken")] = Field(  # type: ignore[valid-type]
+    themes: list[ref("theme", inverse="Netwerken")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de thema's.", examples=[["participatie"]]
     )
     description: Text | None = Field(None, description="Uitgebreide beschrijving, in Markdown.")
@@ -265,32 +286,26 @@ class Session(Entity):
     PLURAL: ClassVar[str] = "Sessies"
     body_field: ClassVar[str] = "report"
 
-    number: Count | None = Field(
-        None, description="Volgnummer binnen het netwerk (1, 2, ...).", examples=[1]
-    )
+    number: Count | None = Field(None, description="Volgnummer binnen het netwerk (1, 2, ...).", examples=[1])
     title: Text = Field(description="De titel van de sessie.", examples=["Participatie en communicatie"])
-    date: Date | None = Field(
-        None, description="De datum, als JJJJ-MM-DD. Laat weg als ze niet bekend is.", examples=["2019-06-06"]
-    )
+    date: Date | None = Field(None, description="De datum, als JJJJ-MM-DD. Laat weg als ze niet bekend is.", examples=["2019-06-06"])
     start_time: Time | None = Field(None, description="Beginuur, als UU:MM.", examples=["19:30"])
     end_time: Time | None = Field(None, description="Einduur, als UU:MM.", examples=["21:30"])
     place: Text | None = Field(None, description="Waar de sessie plaatsvindt.", examples=["Leuven"])
     format: SessionFormat | None = Field(None, description="De vorm van de sessie.", examples=["werksessie"])
     summary: Text | None = Field(None, description="Eén of twee zinnen die de sessie samenvatten.")
-    themes: list[ref("theme", inverse="Sessies")] = Field(  # type: ignore[valid-type]
+    themes: list[ref("theme", inverse="Sessies")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de thema's.", examples=[["participatie"]]
     )
     programme: list[Text] = Field([], description="De onderdelen van het programma, in volgorde.")
-    speakers: list[ref("person", "organisation", inverse="Sprak op")] = Field(  # type: ignore[valid-type]
+    speakers: list[ref("person", "organisation", inverse="Sprak op")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de sprekers: personen of organisaties.", examples=[["melissa-bosmans"]]
     )
-    cases: list[ref("case", inverse="Besproken in")] = Field(  # type: ignore[valid-type]
+    cases: list[ref("case", inverse="Besproken in")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de praktijkvoorbeelden die aan bod kwamen.", examples=[["repair-cafe"]]
     )
     questions: list[Text] = Field([], description="Vragen die op de sessie besproken worden.")
-    participants: Count | None = Field(
-        None, description="Aantal deelnemers.", examples=[15]
-    )
+    participants: Count | None = Field(None, description="Aantal deelnemers.", examples=[15])
     audience: Text | None = Field(None, description="Wie er deelnam of voor wie de sessie is.")
     materials: list[Link] = Field([], description="Presentaties, foto's en ander materiaal.")
     report: Text | None = Field(None, description="Verslag van de sessie, in Markdown.")
@@ -316,13 +331,13 @@ class Case(Entity):
     title: Text = Field(description="De naam van het praktijkvoorbeeld.", examples=["Repair Café"])
     kind: Text | None = Field(None, description="Wat voor initiatief het is.", examples=["buurtwinkel"])
     place: Place | None = Field(None, description="Waar het voorbeeld zich afspeelt.")
-    organisations: list[ref("organisation", inverse="Praktijkvoorbeelden")] = Field(  # type: ignore[valid-type]
+    organisations: list[ref("organisation", inverse="Praktijkvoorbeelden")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de organisaties achter het voorbeeld.", examples=[["samenlevingsopbouw"]]
     )
-    themes: list[ref("theme", inverse="Praktijkvoorbeelden")] = Field(  # type: ignore[valid-type]
+    themes: list[ref("theme", inverse="Praktijkvoorbeelden")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de thema's.", examples=[["mobiliteit"]]
     )
-    levers: list[ref("lever", inverse="Praktijkvoorbeelden")] = Field(  # type: ignore[valid-type]
+    levers: list[ref("lever", inverse="Praktijkvoorbeelden")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de hefbomen die dit voorbeeld in de praktijk laat zien.", examples=[["klimaat-van-vertrouwen-creeren"]]
     )
     summary: Text | None = Field(None, description="Twee à drie zinnen over het voorbeeld.")
@@ -340,9 +355,7 @@ class Organisation(Entity):
     name: Text = Field(description="De naam van de organisatie.", examples=["Platform31"])
     kind: Text | None = Field(None, description="Wat voor organisatie het is.", examples=["armoedevereniging"])
     place: Place | None = Field(None, description="Waar de organisatie gevestigd is.")
-    website: Url | None = Field(
-        None, description="Het webadres, beginnend met https://.", examples=["https://www.platform31.nl"]
-    )
+    website: Url | None = Field(None, description="Het webadres, beginnend met https://.", examples=["https://www.platform31.nl"])
     summary: Text | None = Field(None, description="Eén of twee zinnen over de organisatie.")
     description: Text | None = Field(None, description="Uitgebreide beschrijving, in Markdown.")
 
@@ -355,16 +368,12 @@ class Person(Entity):
     PLURAL: ClassVar[str] = "Personen"
 
     name: Text = Field(description="Voor- en achternaam.", examples=["Jochem Heemskerk"])
-    organisation: ref("organisation", inverse="Mensen") | None = Field(  # type: ignore[valid-type]
+    organisation: ref("organisation", inverse="Mensen") | None = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         None, description="Id van de organisatie waar de persoon werkt.", examples=["platform31"]
     )
     role: Text | None = Field(None, description="Functie of rol.", examples=["coördinator"])
-    email: Email | None = Field(
-        None, description="E-mailadres. Wordt alleen getoond als publish_contact: true.", examples=["naam@organisatie.be"]
-    )
-    phone: Phone | None = Field(
-        None, description="Telefoonnummer. Wordt alleen getoond als publish_contact: true.", examples=["09 331 59 10"]
-    )
+    email: Email | None = Field(None, description="E-mailadres. Wordt alleen getoond als publish_contact: true.", examples=["naam@organisatie.be"])
+    phone: Phone | None = Field(None, description="Telefoonnummer. Wordt alleen getoond als publish_contact: true.", examples=["09 331 59 10"])
     publish_contact: Flag = Field(
         False,
         description="Mogen e-mailadres en telefoonnummer op de website? Alleen true als de persoon daarvoor toestemming gaf.",
@@ -393,8 +402,7 @@ class Condition(Entity):
 
     title: Text = Field(description="De naam van de voorwaarde.", examples=["Gedeelde agenda"])
     order: Count = Field(description="Plaats in de lijst van vijf voorwaarden.", examples=[1])
-    definition: Text = Field(description="Korte definitie, in één zin.",
-                            examples=["Alle partners delen een visie op verandering en een gezamenlijke aanpak."])
+    definition: Text = Field(description="Korte definitie, in één zin.", examples=["Alle partners delen een visie op verandering en een gezamenlijke aanpak."])
     description: Text | None = Field(None, description="Uitgebreide toelichting, in Markdown.")
 
 
@@ -402,10 +410,10 @@ class _Factor(Entity):
     """What barriers and levers share. Their pages list under the plural of their own kind."""
 
     title: Text = Field(description="De factor, kort verwoord.", examples=["Spanningen tussen partners"])
-    condition: ref("condition") = Field(  # type: ignore[valid-type]
+    condition: ref("condition") = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         description="Id van de voorwaarde voor collectieve impact.", examples=["gedeelde-agenda"]
     )
-    sources: Annotated[list[ref("session", "network")], Field(min_length=1)] = Field(  # type: ignore[valid-type]
+    sources: Annotated[list[ref("session", "network")], Field(min_length=1)] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         description="Waar deze factor genoemd werd: ids van sessies (netwerk/sessie) of netwerken.",
         examples=[["overleg-buurtprojecten/bijeenkomst-2024-09-29"]],
     )
@@ -429,9 +437,7 @@ class Lever(_Factor):
 
 
 #: Every kind of content file, by kind name.
-MODELS: dict[str, type[Entity]] = {
-    m.KIND: m for m in (Network, Session, Case, Organisation, Person, Theme, Condition, Barrier, Lever)
-}
+MODELS: dict[str, type[Entity]] = {m.KIND: m for m in (Network, Session, Case, Organisation, Person, Theme, Condition, Barrier, Lever)}
 
 #: Folder under `content/` for each shared kind (networks and sessions live under `networks/`).
 CONTENT_FOLDERS: dict[str, str] = {

@@ -40,11 +40,11 @@ def export(graph: KnowledgeGraph, urls: dict[str, str], generated: str) -> dict[
         "generated": generated,
         "entities": [
             {"kind": node.kind, "id": node.id, "title": node.label, "url": urls.get(node.key), "source": node.path, "data": public_data(node)}
-            for kind in MODELS for node in graph.by_kind[kind]
+            for kind in MODELS
+            for node in graph.by_kind[kind]
         ],
         "relations": [
-            {"source": edge.source.key, "field": edge.field, "target": edge.target.key}
-            for key in sorted(graph.outgoing) for edge in graph.outgoing[key]
+            {"source": edge.source.key, "field": edge.field, "target": edge.target.key} for key in sorted(graph.outgoing) for edge in graph.outgoing[key]
         ],
     }
 
@@ -121,14 +121,29 @@ def cases_csv(graph: KnowledgeGraph, urls: dict[str, str]) -> str:
     for case in graph.by_kind["case"]:
         e = case.entity
         place = getattr(e, "place", None)
-        labels = lambda field: "; ".join(n.label for n in graph.targets(case, field))  # noqa: E731
-        writer.writerow([_cell(value) for value in [
-            case.id, case.label, getattr(e, "kind", None) or "",
-            getattr(place, "municipality", None) or "", getattr(place, "province", None) or "", getattr(place, "country", None) or "",
-            labels("themes"), labels("organisations"), labels("levers"),
-            "; ".join(s.label for s in graph.sources(case, kind="session")),
-            " ".join((getattr(e, "summary", None) or "").split()), urls.get(case.key, ""),
-        ]])
+
+        def labels(field: str, case: Node = case) -> str:
+            return "; ".join(n.label for n in graph.targets(case, field))
+
+        writer.writerow(
+            [
+                _cell(value)
+                for value in [
+                    case.id,
+                    case.label,
+                    getattr(e, "kind", None) or "",
+                    getattr(place, "municipality", None) or "",
+                    getattr(place, "province", None) or "",
+                    getattr(place, "country", None) or "",
+                    labels("themes"),
+                    labels("organisations"),
+                    labels("levers"),
+                    "; ".join(s.label for s in graph.sources(case, kind="session")),
+                    " ".join((getattr(e, "summary", None) or "").split()),
+                    urls.get(case.key, ""),
+                ]
+            ]
+        )
     return out.getvalue()
 
 

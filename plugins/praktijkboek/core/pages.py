@@ -32,14 +32,19 @@ INDEXES = [
     ("network", "netwerken/index.md", "Netwerken", "Alle lerende netwerken, leerkringen, praktijktafels en overleggen in dit praktijkboek."),
     ("session", "sessies/index.md", "Sessies", "Alle bijeenkomsten van alle netwerken, op datum."),
     ("case", "praktijkvoorbeelden/index.md", "Praktijkvoorbeelden", "Inspirerende voorbeelden die in de netwerken aan bod kwamen."),
-    ("condition", "collectieve-impact/index.md", "Collectieve impact",
-     "De vijf voorwaarden voor collectieve impact, met de remmende factoren en hefbomen die netwerken erbij noemden."),
+    (
+        "condition",
+        "collectieve-impact/index.md",
+        "Collectieve impact",
+        "De vijf voorwaarden voor collectieve impact, met de remmende factoren en hefbomen die netwerken erbij noemden.",
+    ),
     ("barrier", "collectieve-impact/remmende-factoren/index.md", "Remmende factoren", "Wat netwerken tegenhoudt, per voorwaarde voor collectieve impact."),
     ("lever", "collectieve-impact/hefbomen/index.md", "Hefbomen", "Wat netwerken vooruit helpt, per voorwaarde voor collectieve impact."),
     ("theme", "themas/index.md", "Thema's", "Alle thema's, met de netwerken, sessies en voorbeelden die erover gaan."),
     ("organisation", "organisaties/index.md", "Organisaties", "Organisatoren, partners en andere organisaties uit de netwerken."),
     ("person", "personen/index.md", "Personen", "Sprekers, coördinatoren en contactpersonen."),
 ]
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -80,13 +85,29 @@ def src_uri(node: Node) -> str:
 
 #: Pages across kinds: (key, src_uri, template, title, intro). Listed in the navigation too.
 OVERVIEWS = [
-    ("matrix", "collectieve-impact/matrix.md", "matrix.html", "Matrix: voorwaarden per netwerk",
-     "Hoeveel remmende factoren en hefbomen elk netwerk bij elke voorwaarde voor collectieve impact noemde. "
-     "Een leeg vak betekent: daar sprak dat netwerk (nog) niet over."),
-    ("index:place", "plaatsen/index.md", "places.html", "Plaatsen", "Gemeenten, provincies en landen waar de praktijkvoorbeelden en organisaties zich bevinden."),
+    (
+        "matrix",
+        "collectieve-impact/matrix.md",
+        "matrix.html",
+        "Matrix: voorwaarden per netwerk",
+        "Hoeveel remmende factoren en hefbomen elk netwerk bij elke voorwaarde voor collectieve impact noemde. "
+        "Een leeg vak betekent: daar sprak dat netwerk (nog) niet over.",
+    ),
+    (
+        "index:place",
+        "plaatsen/index.md",
+        "places.html",
+        "Plaatsen",
+        "Gemeenten, provincies en landen waar de praktijkvoorbeelden en organisaties zich bevinden.",
+    ),
     ("index:year", "jaren/index.md", "years.html", "Jaren", "De sessies van alle netwerken, per jaar."),
-    ("opendata", "open-data/index.md", "opendata.html", "Open data en agenda",
-     "Alles in dit praktijkboek is ook als open data te downloaden, en de sessies als agenda om in je eigen agenda te zetten."),
+    (
+        "opendata",
+        "open-data/index.md",
+        "opendata.html",
+        "Open data en agenda",
+        "Alles in dit praktijkboek is ook als open data te downloaden, en de sessies als agenda om in je eigen agenda te zetten.",
+    ),
 ]
 
 
@@ -118,7 +139,9 @@ def plan(graph: KnowledgeGraph) -> list[PageSpec]:
         pages.append(PageSpec(uri, template, title, intro, key=key))
     for place in taxonomy.places(graph):
         level = place.level_label
-        pages.append(PageSpec(f"plaatsen/{place.slug}.md", "place.html", place.name, "", description=f"{level[:1].upper()}{level[1:]} {place.name}", key=place.key))
+        pages.append(
+            PageSpec(f"plaatsen/{place.slug}.md", "place.html", place.name, "", description=f"{level[:1].upper()}{level[1:]} {place.name}", key=place.key)
+        )
     for year in taxonomy.years(graph):
         pages.append(PageSpec(f"jaren/{year.year}.md", "year.html", str(year.year), "", key=year.key))
     taken: dict[str, PageSpec] = {}
@@ -130,11 +153,25 @@ def plan(graph: KnowledgeGraph) -> list[PageSpec]:
         with_source = [spec for spec in (page, other) if spec.source]
         for spec, clash in ((page, other), (other, page)):
             if spec.source:
-                problems.append(Problem(spec.source, 1, None, f"deze pagina komt op hetzelfde adres (/{spec.url_path}/) als {describe_source(clash)}",
-                                        "Geef het bestand een andere naam (id)."))
+                problems.append(
+                    Problem(
+                        spec.source,
+                        1,
+                        None,
+                        f"deze pagina komt op hetzelfde adres (/{spec.url_path}/) als {describe_source(clash)}",
+                        "Geef het bestand een andere naam (id).",
+                    )
+                )
         if not with_source:  # two derived pages (places, years) on one address: never silently one of them
-            problems.append(Problem(page.src_uri, 1, None, f"'{page.title}' en '{other.title}' komen op hetzelfde adres (/{page.url_path}/)",
-                                    "Schrijf de naam van de plaats overal op dezelfde manier."))
+            problems.append(
+                Problem(
+                    page.src_uri,
+                    1,
+                    None,
+                    f"'{page.title}' en '{other.title}' komen op hetzelfde adres (/{page.url_path}/)",
+                    "Schrijf de naam van de plaats overal op dezelfde manier.",
+                )
+            )
     if problems:
         raise ContentError(problems)
     return pages

@@ -50,8 +50,7 @@ def find_chromium() -> str:
         if candidate and Path(candidate).is_file():
             return candidate
     raise HandoutError(
-        "Chromium niet gevonden. Installeer het (Debian/Ubuntu: apt-get install chromium) "
-        "of geef het pad in de omgevingsvariabele PRAKTIJKBOEK_CHROMIUM."
+        "Chromium niet gevonden. Installeer het (Debian/Ubuntu: apt-get install chromium) of geef het pad in de omgevingsvariabele PRAKTIJKBOEK_CHROMIUM."
     )
 
 
@@ -108,7 +107,7 @@ def render_site(site_dir: Path) -> list[Rendered]:
     networks = read_manifest(site_dir)["networks"]
     rendered: list[Rendered] = []
     with browser() as chromium:
-        page = chromium.new_page()  # type: ignore[attr-defined]
+        page = chromium.new_page()  # type: ignore[attr-defined]  # browser() yields playwright's Browser
         for network in networks:
             handouts = []
             for session in network["sessions"]:
@@ -169,7 +168,7 @@ def _retitle(path: Path, titles: list[str]) -> None:
             pending.append(item["/First"])
     if len(items) != len(titles):
         raise HandoutError(f"{path.name}: {len(items)} bladwijzers voor {len(titles)} koppen; de PDF-bladwijzers kloppen niet")
-    for item, title in zip(items, titles):
+    for item, title in zip(items, titles, strict=True):
         item[NameObject("/Title")] = TextStringObject(title)
     with path.open("wb") as handle:
         writer.write(handle)

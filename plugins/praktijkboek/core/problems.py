@@ -90,7 +90,7 @@ def did_you_mean_id(value: str, ids: Iterable[str]) -> str | None:
 
 def _contains(words: list[str], part: list[str]) -> bool:
     """`part` occurs in `words` as consecutive whole words."""
-    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def list_choices(choices: Iterable[str], limit: int = 12) -> str:

@@ -40,8 +40,9 @@ def qr_svg(url: str) -> str:
     try:
         code = segno.make(url, micro=False, error="m", mask=0)
     except DataOverflowError:
-        raise QrCodeError(f"De QR-code voor een handout kon niet gemaakt worden: het adres {url[:80]}… "
-                          f"is te lang voor een QR-code ({len(url)} tekens). Kies een kortere id.") from None
+        raise QrCodeError(
+            f"De QR-code voor een handout kon niet gemaakt worden: het adres {url[:80]}… is te lang voor een QR-code ({len(url)} tekens). Kies een kortere id."
+        ) from None
     svg = code.svg_inline(scale=4, border=2, dark="#000", light="#fff", svgclass="pb-qr", lineclass=None, omitsize=True)
     return re.sub(r"<svg ", '<svg role="img" aria-label="QR-code naar deze sessie online" ', svg, count=1)
 
@@ -67,8 +68,7 @@ class QrCodes:
         given.seek(0)
         package_root = str(Path(__file__).resolve().parents[2])  # so the worker imports this same code
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
-        self._worker = subprocess.Popen([sys.executable, "-m", __name__], stdin=given, stdout=made,
-                                        stderr=subprocess.PIPE, env=env)
+        self._worker = subprocess.Popen([sys.executable, "-m", __name__], stdin=given, stdout=made, stderr=subprocess.PIPE, env=env)
         self._files = (given, made)
 
     def collect(self) -> None:

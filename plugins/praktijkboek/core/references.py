@@ -41,8 +41,7 @@ def _target(graph: KnowledgeGraph, match: re.Match[str]) -> tuple[Node | None, s
     return node, None
 
 
-def check(graph: KnowledgeGraph, text: str, path: str, first_line: int, field: str | None,
-          broken: frozenset[str] = frozenset()) -> list[Problem]:
+def check(graph: KnowledgeGraph, text: str, path: str, first_line: int, field: str | None, broken: frozenset[str] = frozenset()) -> list[Problem]:
     """Problems for every reference in `text` that does not resolve; `first_line` is the file line of text's first line.
 
     References to `broken` keys (files that exist but failed validation) are not reported again.
@@ -56,11 +55,25 @@ def check(graph: KnowledgeGraph, text: str, path: str, first_line: int, field: s
         if error in MODELS:
             kind = error
             guess = did_you_mean_id(match.group(2), [n.id for n in graph.by_kind[kind]])
-            problems.append(Problem(path, where, field, f"verwijzing '{match.group(0)}': '{match.group(2)}' bestaat niet als {MODELS[kind].LABEL}",
-                                    guess or f"Schrijf [[{match.group(1)}:id]] met de id (bestandsnaam) van een bestaande {MODELS[kind].LABEL}."))
+            problems.append(
+                Problem(
+                    path,
+                    where,
+                    field,
+                    f"verwijzing '{match.group(0)}': '{match.group(2)}' bestaat niet als {MODELS[kind].LABEL}",
+                    guess or f"Schrijf [[{match.group(1)}:id]] met de id (bestandsnaam) van een bestaande {MODELS[kind].LABEL}.",
+                )
+            )
         else:
-            problems.append(Problem(path, where, field, f"verwijzing '{match.group(0)}': {error}",
-                                    "Voorbeeld: [[praktijkvoorbeeld:repair-cafe]] of [[case:repair-cafe|het Repair Café]]."))
+            problems.append(
+                Problem(
+                    path,
+                    where,
+                    field,
+                    f"verwijzing '{match.group(0)}': {error}",
+                    "Voorbeeld: [[praktijkvoorbeeld:repair-cafe]] of [[case:repair-cafe|het Repair Café]].",
+                )
+            )
     return problems
 
 

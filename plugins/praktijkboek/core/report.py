@@ -58,8 +58,12 @@ def summary_markdown(problems: list[Problem]) -> str:
     if not problems:
         return "### Praktijkboek: alle inhoud is in orde\n"
     noun = "probleem" if len(problems) == 1 else "problemen"
-    rows = [f"### Praktijkboek: {len(problems)} {noun} in de inhoud", "",
-            "| Bestand | Regel | Veld | Probleem | Hoe oplossen |", "| --- | ---: | --- | --- | --- |"]
+    rows = [
+        f"### Praktijkboek: {len(problems)} {noun} in de inhoud",
+        "",
+        "| Bestand | Regel | Veld | Probleem | Hoe oplossen |",
+        "| --- | ---: | --- | --- | --- |",
+    ]
     for p in sorted(problems, key=Problem.sort_key):
         rows.append(f"| `{_cell(p.path)}` | {p.line} | {_cell(p.field or '')} | {_cell(p.message)} | {_cell(p.hint or '')} |")
     return "\n".join(rows) + "\n"

@@ -12,7 +12,6 @@ import os
 import re
 from dataclasses import replace
 from pathlib import Path
-
 from typing import Any, get_args
 
 from .loader import ENTITY_SUFFIXES, Layout, slugify
@@ -26,8 +25,7 @@ KINDS = ("network", "session", "case")
 
 
 #: The command-line option that gives each field its value (`praktijkboek new ... --date`).
-OPTIONS = {"title": "--title", "name": "--title", "kind": "--network-kind", "date": "--date",
-           "start_time": "--start-time", "end_time": "--end-time"}
+OPTIONS = {"title": "--title", "name": "--title", "kind": "--network-kind", "date": "--date", "start_time": "--start-time", "end_time": "--end-time"}
 
 
 class ScaffoldError(Exception):
@@ -54,12 +52,20 @@ def target(layout: Layout, kind: str, ident: str) -> Path:
     if kind == "session":
         network, _, name = ident.partition("/")
         if not name:
-            raise ScaffoldError(Problem("praktijkboek new", 0, None, f"'{ident}': een sessie heeft een id als 'netwerk/sessie'",
-                                        "Bijvoorbeeld: ons-buurtpunt/bijeenkomst-5"))
+            raise ScaffoldError(
+                Problem("praktijkboek new", 0, None, f"'{ident}': een sessie heeft een id als 'netwerk/sessie'", "Bijvoorbeeld: ons-buurtpunt/bijeenkomst-5")
+            )
         folder = layout.root / layout.networks_dir / network
         if not any((folder / f"network{s}").is_file() for s in ENTITY_SUFFIXES):
-            raise ScaffoldError(Problem(f"{layout.networks_dir}/{network}", 1, None, f"het netwerk '{network}' bestaat niet",
-                                        f"Maak het eerst: praktijkboek new network {network} --title \"...\""))
+            raise ScaffoldError(
+                Problem(
+                    f"{layout.networks_dir}/{network}",
+                    1,
+                    None,
+                    f"het netwerk '{network}' bestaat niet",
+                    f'Maak het eerst: praktijkboek new network {network} --title "..."',
+                )
+            )
         return folder / "sessions" / f"{name}.yml"
     if kind == "network":
         return layout.root / layout.networks_dir / ident / "network.yml"
@@ -99,9 +105,12 @@ def _example(info: Any) -> Any:
 
 def render(kind: str, values: dict[str, Any], schema_path: str) -> str:
     model = MODELS[kind]
-    lines = [f"# yaml-language-server: $schema={schema_path}",
-             f"# Een {model.LABEL}. Velden met # ervoor zijn optioneel: haal het # weg en vul in, of laat ze staan.",
-             "# Uitleg en voorbeelden: docs/content-model.md", ""]
+    lines = [
+        f"# yaml-language-server: $schema={schema_path}",
+        f"# Een {model.LABEL}. Velden met # ervoor zijn optioneel: haal het # weg en vul in, of laat ze staan.",
+        "# Uitleg en voorbeelden: docs/content-model.md",
+        "",
+    ]
     for name, info in model.model_fields.items():
         if name == "id" or name == model.body_field:
             continue
@@ -123,18 +132,29 @@ def render(kind: str, values: dict[str, Any], schema_path: str) -> str:
 def scaffold(layout: Layout, kind: str, ident: str, values: dict[str, Any]) -> Path:
     """Write a new file for `kind` with id `ident`; refuse to overwrite anything."""
     if kind not in KINDS:
-        raise ScaffoldError(Problem("praktijkboek new", 0, None, f"'{kind}' kan niet aangemaakt worden",
-                                    f"Kies uit: {', '.join(KINDS)}. {did_you_mean(kind, KINDS) or ''}".strip()))
+        raise ScaffoldError(
+            Problem(
+                "praktijkboek new", 0, None, f"'{kind}' kan niet aangemaakt worden", f"Kies uit: {', '.join(KINDS)}. {did_you_mean(kind, KINDS) or ''}".strip()
+            )
+        )
     for part in ident.split("/"):
         if not re.fullmatch(SLUG_PATTERN, part):
-            raise ScaffoldError(Problem("praktijkboek new", 0, None, f"'{part}' is geen geldige id",
-                                        f"Gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld '{slugify(part) or 'mijn-id'}'."))
+            raise ScaffoldError(
+                Problem(
+                    "praktijkboek new",
+                    0,
+                    None,
+                    f"'{part}' is geen geldige id",
+                    f"Gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld '{slugify(part) or 'mijn-id'}'.",
+                )
+            )
     path = target(layout, kind, ident)
     existing = [path.with_suffix(s) for s in ENTITY_SUFFIXES if path.with_suffix(s).exists()]
     if existing:
         rel = existing[0].relative_to(layout.root).as_posix()
-        raise ScaffoldError(Problem(rel, 1, None, "dit bestand bestaat al; het wordt niet overschreven",
-                                    "Kies een andere id, of pas het bestaande bestand aan."))
+        raise ScaffoldError(
+            Problem(rel, 1, None, "dit bestand bestaat al; het wordt niet overschreven", "Kies een andere id, of pas het bestaande bestand aan.")
+        )
     schema = os.path.relpath(layout.root / SCHEMA_DIR / f"{kind}.schema.json", path.parent).replace(os.sep, "/")
     text = render(kind, values, schema)
     problems = _argument_problems(kind, text, path.relative_to(layout.root).as_posix(), values)

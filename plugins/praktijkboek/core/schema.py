@@ -39,8 +39,7 @@ def schema_for(kind: str) -> dict[str, Any]:
         "$id": f"{kind}.schema.json",
         **schema,
         "title": f"{model.LABEL[:1].upper()}{model.LABEL[1:]}",
-        "description": f"Een {model.LABEL} van het praktijkboek, in {FILE_GLOBS[kind]}. "
-        "Zie docs/content-model.md voor uitleg en voorbeelden.",
+        "description": f"Een {model.LABEL} van het praktijkboek, in {FILE_GLOBS[kind]}. Zie docs/content-model.md voor uitleg en voorbeelden.",
     }
 
 
@@ -67,8 +66,11 @@ def write_all(folder: Path) -> list[Path]:
 
 def stale(folder: Path) -> list[str]:
     """Schema files that are missing or differ from what the models generate now."""
-    return [f"{kind}.schema.json" for kind in MODELS
-            if not (folder / f"{kind}.schema.json").is_file() or (folder / f"{kind}.schema.json").read_text(encoding="utf-8") != render(kind)]
+    return [
+        f"{kind}.schema.json"
+        for kind in MODELS
+        if not (folder / f"{kind}.schema.json").is_file() or (folder / f"{kind}.schema.json").read_text(encoding="utf-8") != render(kind)
+    ]
 
 
 def vscode_mapping(folder: str = SCHEMA_DIR) -> dict[str, str]:

@@ -17,12 +17,13 @@ a second: 10,000 pages would take 17 minutes.)
 from __future__ import annotations
 
 import base64
+import io
 import json
 import subprocess
 import tempfile
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pagefind_bin import get_executable
 
@@ -51,7 +52,7 @@ def indexable(html: str) -> str:
     root = html.find("<html")
     if start < 0 or end < 0 or root < 0:
         return html
-    return html[root: html.index(">", root) + 1] + "<body>" + html[start:end] + "</body></html>"
+    return html[root : html.index(">", root) + 1] + "<body>" + html[start:end] + "</body></html>"
 
 
 class SearchIndexError(Exception):
@@ -64,8 +65,7 @@ class Indexer:
     def __init__(self) -> None:
         self._log = tempfile.TemporaryFile()
         try:
-            self._process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE,
-                                             stdout=subprocess.PIPE, stderr=self._log)
+            self._process = subprocess.Popen([str(get_executable()), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log)
         except OSError as exc:  # also pagefind-bin's FileNotFoundError when its binary is missing
             self._log.close()
             raise SearchIndexError(f"Pagefind kon niet starten ({exc}). Installeer het opnieuw: pip install pagefind-bin") from None
@@ -109,7 +109,7 @@ class Indexer:
     def stop(self) -> None:
         if self._process.poll() is None:
             try:
-                self._process.stdin.close()  # type: ignore[union-attr]
+                self._process.stdin.close()  # type: ignore[union-attr]  # the process is started with stdin=PIPE
             except OSError:  # Pagefind already gone (a broken pipe): the build's own error says why
                 self._process.kill()
             try:
@@ -124,16 +124,16 @@ class Indexer:
         self._next_id += 1
         message = json.dumps({"message_id": self._next_id, "payload": payload}, ensure_ascii=False).encode("utf-8")
         try:
-            self._process.stdin.write(base64.b64encode(message) + b",")  # type: ignore[union-attr]
+            self._process.stdin.write(base64.b64encode(message) + b",")  # type: ignore[union-attr]  # the process is started with stdin=PIPE
             if payload["type"] != "AddFile":
-                self._process.stdin.flush()  # type: ignore[union-attr]
+                self._process.stdin.flush()  # type: ignore[union-attr]  # the process is started with stdin=PIPE
         except BrokenPipeError:
             raise SearchIndexError(self._failure("Pagefind is onverwacht gestopt")) from None
         return self._next_id
 
     def _read(self) -> None:
         """Collect Pagefind's answers (on its stdout) in a thread, so that its pipe never fills up."""
-        stream = self._process.stdout
+        stream = cast(io.BufferedReader, self._process.stdout)  # a pipe opened in binary mode: buffered, with read1
         assert stream is not None
         pending = b""
         try:
@@ -207,7 +207,7 @@ def filters(graph: KnowledgeGraph, node: Node) -> list[tuple[str, str]]:
     if kind in ("organisation", "person"):
         networks |= {n.label for n in graph.sources(node, kind="network")}
     found["netwerk"] = networks
-    found["jaar"] = {str(s.entity.date.year) for s in sessions if getattr(s.entity, "date", None)}  # type: ignore[attr-defined]
+    found["jaar"] = {str(s.entity.date.year) for s in sessions if getattr(s.entity, "date", None)}  # type: ignore[attr-defined]  # Node.entity is typed as the base Entity; these nodes are sessions
     label = MODELS[kind].LABEL
     pairs = [("soort", label[:1].upper() + label[1:])]
     for name in ("thema", "netwerk", "jaar", "voorwaarde"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .graph import KnowledgeGraph, Node
 from .loader import slugify
@@ -67,11 +68,10 @@ def places(graph: KnowledgeGraph) -> list[PlaceGroup]:
             if place is None:
                 continue
             # grouped by address: "Sint-Niklaas" and "Sint Niklaas" are one place, not two pages on one URL
-            chain = [groups.setdefault((level, slugify(value)), PlaceGroup(level, value))
-                     for level, _ in PLACE_LEVELS if (value := getattr(place, level))]
+            chain = [groups.setdefault((level, slugify(value)), PlaceGroup(level, value)) for level, _ in PLACE_LEVELS if (value := getattr(place, level))]
             for group in chain:
                 group.nodes.append(node)
-            for outer, inner in zip(chain, chain[1:]):
+            for outer, inner in pairwise(chain):
                 if inner not in outer.parts:
                     outer.parts.append(inner)
     order = [level for level, _ in PLACE_LEVELS]

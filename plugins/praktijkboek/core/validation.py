@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .models import Entity, nested_model
 from .problems import Problem, did_you_mean, field_name, list_choices
@@ -109,8 +110,23 @@ def _fields_of(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
 
 #: Words that make a field name say more than the field it contains: `max_participants` is no typo
 #: of `participants` but another fact. (`phone_number` or `start_date` are typos: no such word.)
-QUALIFIERS = {"max", "min", "maximum", "minimum", "maximaal", "minimaal", "aantal", "totaal", "verwacht", "gepland",
-              "extra", "vorige", "volgende", "oud", "nieuw"}
+QUALIFIERS = {
+    "max",
+    "min",
+    "maximum",
+    "minimum",
+    "maximaal",
+    "minimaal",
+    "aantal",
+    "totaal",
+    "verwacht",
+    "gepland",
+    "extra",
+    "vorige",
+    "volgende",
+    "oud",
+    "nieuw",
+}
 
 
 def _other_meaning(model: type[BaseModel], loc: tuple[str | int, ...], name: str, known: list[str]) -> str | None:
@@ -137,7 +153,7 @@ def _within(name: str, known: list[str]) -> str | None:
 
 
 def _contains(words: list[str], part: list[str]) -> bool:
-    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def _show(value: Any) -> str:
@@ -152,12 +168,12 @@ def _show(value: Any) -> str:
     return repr(value)
 
 
-def _translate(model: type[BaseModel], err: dict[str, Any]) -> tuple[str, str | None]:
+def _translate(model: type[BaseModel], err: ErrorDetails) -> tuple[str, str | None]:
     """(message, hint) in Dutch for one pydantic error."""
     kind = err["type"]
     loc = tuple(err["loc"])
     value = err.get("input")
-    ctx = err.get("ctx", {})
+    ctx: dict[str, Any] = err.get("ctx") or {}
     example = _example(model, loc)
     name = str(loc[-1]) if loc else ""
 
@@ -171,9 +187,19 @@ def _translate(model: type[BaseModel], err: dict[str, Any]) -> tuple[str, str | 
         known = _fields_of(model, loc)
         guess = DUTCH_FIELD_NAMES.get(name.lower()) if DUTCH_FIELD_NAMES.get(name.lower()) in known else None
         hint = f"Bedoel je '{guess}'?" if guess else _other_meaning(model, loc, name, known) or _within(name, known) or did_you_mean(name, known)
-        choices = f"Toegestane velden: {list_choices(known, limit=40)}."
-        return f"onbekend veld '{name}'", f"{hint} {choices}" if hint else choices
-    if value is None and kind in {"string_type", "int_type", "date_type", "time_type", "list_type", "model_type", "bool_type", "literal_error", "string_pattern_mismatch"}:
+        allowed = f"Toegestane velden: {list_choices(known, limit=40)}."
+        return f"onbekend veld '{name}'", f"{hint} {allowed}" if hint else allowed
+    if value is None and kind in {
+        "string_type",
+        "int_type",
+        "date_type",
+        "time_type",
+        "list_type",
+        "model_type",
+        "bool_type",
+        "literal_error",
+        "string_pattern_mismatch",
+    }:
         return "is leeg, maar moet ingevuld zijn", example or "Vul een waarde in of verwijder het veld als het niet verplicht is."
     if kind == "string_too_long":
         return f"is te lang (hoogstens {ctx.get('max_length')} tekens)", "Een plaatsnaam is kort: de naam van een gemeente, provincie of land."
@@ -184,25 +210,26 @@ def _translate(model: type[BaseModel], err: dict[str, Any]) -> tuple[str, str | 
     if kind == "string_type":
         siblings = [key for key in value if key in _fields_of(model, loc)] if isinstance(value, dict) else []
         if siblings:
-            return (f"moet tekst zijn, maar het veld '{siblings[0]}' springt eronder in",
-                    f"'{siblings[0]}' is een eigen veld: laat het even ver inspringen als '{name}' (haal de spaties ervoor weg), "
-                    f"en geef '{name}' zelf een waarde.")
+            return (
+                f"moet tekst zijn, maar het veld '{siblings[0]}' springt eronder in",
+                f"'{siblings[0]}' is een eigen veld: laat het even ver inspringen als '{name}' (haal de spaties ervoor weg), en geef '{name}' zelf een waarde.",
+            )
         if isinstance(value, dict):
             return f"moet tekst zijn, maar is {_show(value)}", (
-                "Staat er een ': ' in de tekst? Zet de tekst dan tussen aanhalingstekens, bijvoorbeeld:\n"
-                "- \"Tafel 1: dialoog\""
+                "Staat er een ': ' in de tekst? Zet de tekst dan tussen aanhalingstekens, bijvoorbeeld:\n- \"Tafel 1: dialoog\""
             )
         return f"moet tekst zijn, maar is {_show(value)}", example
     if kind == "string_pattern_mismatch":
         return (
             f"{_show(value)} is geen geldige id",
-            "Een id bestaat uit kleine letters, cijfers en koppeltekens, zonder spaties of accenten. "
-            + (example or "Voorbeeld: repair-cafe"),
+            "Een id bestaat uit kleine letters, cijfers en koppeltekens, zonder spaties of accenten. " + (example or "Voorbeeld: repair-cafe"),
         )
     if kind.startswith("date"):
         return f"{_show(value)} is geen geldige datum", "Schrijf een bestaande datum als JJJJ-MM-DD. " + (example or "Voorbeeld: date: 2019-06-06")
     if kind.startswith("time"):
-        return f"{_show(value)} is geen geldig tijdstip", "Schrijf een uur als UU:MM, tussen aanhalingstekens mag. " + (example or "Voorbeeld: start_time: 19:30")
+        return f"{_show(value)} is geen geldig tijdstip", "Schrijf een uur als UU:MM, tussen aanhalingstekens mag. " + (
+            example or "Voorbeeld: start_time: 19:30"
+        )
     if kind in {"greater_than_equal", "greater_than"}:
         return f"{_show(value)} is te klein (minstens {ctx.get('ge', ctx.get('gt'))})", example
     if kind == "literal_error":
@@ -228,17 +255,26 @@ def validate(model: type[Entity], parsed: ParsedFile, path: str) -> tuple[Entity
         data = {}
     if not isinstance(data, dict):
         return None, [
-            Problem(path, 1, None, "het bestand moet velden bevatten (naam: waarde), geen losse tekst of lijst",
-                    "Vergelijk met het voorbeeld in docs/content-model.md.")
+            Problem(
+                path,
+                1,
+                None,
+                "het bestand moet velden bevatten (naam: waarde), geen losse tekst of lijst",
+                "Vergelijk met het voorbeeld in docs/content-model.md.",
+            )
         ]
     problems: list[Problem] = []
     if parsed.body is not None:
         body_field = model.body_field
         if body_field in data:
             problems.append(
-                Problem(path, parsed.line_of((body_field,)), field_name((body_field,)),
-                        "staat zowel in de velden bovenaan als als tekst onder de velden",
-                        f"Laat '{body_field}' weg uit de velden: de tekst onder '---' wordt het veld '{body_field}'.")
+                Problem(
+                    path,
+                    parsed.line_of((body_field,)),
+                    field_name((body_field,)),
+                    "staat zowel in de velden bovenaan als als tekst onder de velden",
+                    f"Laat '{body_field}' weg uit de velden: de tekst onder '---' wordt het veld '{body_field}'.",
+                )
             )
         else:
             data = {**data, body_field: parsed.body}

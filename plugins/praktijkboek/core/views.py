@@ -108,7 +108,7 @@ def _facts(graph: KnowledgeGraph, node: Node) -> list[Fact]:
         places = taxonomy.place_keys(node)
         if places:
             level, name = places[-1]
-            facts.append(Fact("place", "Plaats", e.place.label, target=taxonomy.PlaceGroup(level, name).key))  # type: ignore[union-attr]
+            facts.append(Fact("place", "Plaats", e.place.label, target=taxonomy.PlaceGroup(level, name).key))  # type: ignore[union-attr]  # checked above: the case has a place
             # (PlaceGroup.key depends only on the level and the slug of the name, as places() groups them)
         if isinstance(e, Organisation):
             add("website", "Website", e.website, e.website)
@@ -160,7 +160,7 @@ def entity_view(book: Book, node: Node) -> EntityView:
         view.backlinks.append(Section(f"in:{kind}.{name}", heading, sorted(sources, key=Node.sort_key)))
     if node.kind == "network":
         view.extra["sessions"] = graph.sessions_of(node)
-        cases = {c.key: c for s in view.extra["sessions"] for c in graph.targets(s, "cases")}  # type: ignore[attr-defined]
+        cases = {c.key: c for s in view.extra["sessions"] for c in graph.targets(s, "cases")}  # type: ignore[attr-defined]  # view.extra holds the network's sessions (a list of Nodes)
         view.extra["cases"] = sorted(cases.values(), key=Node.sort_key)
     if node.kind == "session":
         view.extra["network"] = graph.network_of(node)
@@ -218,8 +218,7 @@ def open_data_view(graph: KnowledgeGraph) -> OpenDataView:
         (opendata.CASES_CSV, "praktijkvoorbeelden.csv", "De praktijkvoorbeelden als tabel, voor een rekenblad (CSV, UTF-8)."),
     ]
     dated = {s.network_id for s in graph.by_kind["session"] if getattr(s.entity, "date", None)}
-    feeds = ([(agenda.feed_path(), "Alle sessies")] if dated else []) + [
-        (agenda.feed_path(n), n.label) for n in graph.by_kind["network"] if n.id in dated]
+    feeds = ([(agenda.feed_path(), "Alle sessies")] if dated else []) + [(agenda.feed_path(n), n.label) for n in graph.by_kind["network"] if n.id in dated]
     return OpenDataView(files, feeds)
 
 
@@ -252,9 +251,9 @@ class Book:
                     view.extra["status"] = "upcoming" if date >= self.today else "past"
             if node.kind == "network":
                 view.extra["pack"] = handouts.pack_path(node)
-                if any(getattr(s.entity, "date", None) for s in view.extra["sessions"]):  # type: ignore[attr-defined]
+                if any(getattr(s.entity, "date", None) for s in view.extra["sessions"]):  # type: ignore[attr-defined]  # view.extra holds the network's sessions (a list of Nodes)
                     view.extra["feed"] = agenda.feed_path(node)
-                view.extra["split"] = agenda.split(view.extra["sessions"], self.today)  # type: ignore[arg-type]
+                view.extra["split"] = agenda.split(view.extra["sessions"], self.today)  # type: ignore[arg-type]  # view.extra holds the network's sessions (a list of Nodes)
             view.extra["filters"] = searchindex.filters(self.graph, node)
             data = jsonld.describe(self.graph, node, url, self.absolute)
             if data:

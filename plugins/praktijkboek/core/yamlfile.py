@@ -11,9 +11,10 @@ that schema errors can point at the right line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, cast
 
 import frontmatter
 import yaml
@@ -64,7 +65,7 @@ class _StrictComposer(yaml.SafeLoader):
 
     depth = 0
 
-    def compose_node(self, parent, index):  # type: ignore[override]
+    def compose_node(self, parent, index):
         self.depth += 1
         try:
             return self._compose_checked(parent, index)
@@ -81,8 +82,11 @@ class _StrictComposer(yaml.SafeLoader):
             )
         event = self.peek_event()
         if self.depth > MAX_DEPTH:
-            raise ReadError(event.start_mark.line + 1, f"de velden zijn meer dan {MAX_DEPTH} niveaus diep genest",
-                             "Een inhoudsbestand heeft hooguit een paar niveaus: velden, lijsten en een groep velden.")
+            raise ReadError(
+                event.start_mark.line + 1,
+                f"de velden zijn meer dan {MAX_DEPTH} niveaus diep genest",
+                "Een inhoudsbestand heeft hooguit een paar niveaus: velden, lijsten en een groep velden.",
+            )
         refused = [
             (getattr(event, "tag", None), "YAML-tag '{}' is niet toegestaan", "Laat de tag (het woord dat met ! begint) weg; schrijf gewoon de waarde."),
             (getattr(event, "anchor", None), "anker '&{}' (YAML-anker) is niet toegestaan", "Schrijf de waarde gewoon uit zonder '&'."),
@@ -96,15 +100,24 @@ class _StrictComposer(yaml.SafeLoader):
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
-def _check_plain(lines: list[str], start: yaml.Mark, end: yaml.Mark) -> None:
+class _Mark(Protocol):
+    """Where an event or node starts or ends: PyYAML's Mark, or libyaml's."""
+
+    line: int
+
+
+def _check_plain(lines: list[str], start: _Mark, end: _Mark) -> None:
     """An unquoted value over several lines whose next line starts with '- ' is a list item indented
     differently from its siblings: YAML glues it onto the value above. Refuse it instead."""
     for index in range(start.line + 1, min(end.line, len(lines) - 1) + 1):
         stripped = lines[index].lstrip()
         if stripped == "-" or stripped.startswith("- "):
-            raise ReadError(index + 1, "dit lijstitem springt anders in dan de items erboven; zo wordt het aan het vorige item vastgeplakt",
-                            "Laat elke regel die met '- ' begint even ver inspringen als de andere items van de lijst, "
-                            "bijvoorbeeld twee spaties. Hoort het streepje bij de tekst? Zet de tekst dan tussen aanhalingstekens.")
+            raise ReadError(
+                index + 1,
+                "dit lijstitem springt anders in dan de items erboven; zo wordt het aan het vorige item vastgeplakt",
+                "Laat elke regel die met '- ' begint even ver inspringen als de andere items van de lijst, "
+                "bijvoorbeeld twee spaties. Hoort het streepje bij de tekst? Zet de tekst dan tussen aanhalingstekens.",
+            )
 
 
 def _to_python(node: Node, path: Path_, lines: dict[Path_, int], source: list[str]) -> Any:
@@ -126,18 +139,17 @@ def _to_python(node: Node, path: Path_, lines: dict[Path_, int], source: list[st
             if key == "<<":
                 raise ReadError(key_node.start_mark.line + 1, "samenvoegen met '<<' is niet toegestaan", field=field_name(path))
             if key in result:
-                first = lines[(*path, key)]
+                first = lines[path + (key,)]
                 raise ReadError(
                     key_node.start_mark.line + 1,
                     f"staat twee keer in dit bestand (eerst op regel {first})",
                     "Elk veld mag maar één keer voorkomen: voeg de twee samen of verwijder er één.",
                     field=field_name((*path, key)),
                 )
-            lines[(*path, key)] = key_node.start_mark.line + 1
+            lines[path + (key,)] = key_node.start_mark.line + 1
             result[key] = _to_python(value_node, (*path, key), lines, source)
         return result
     raise ReadError(node.start_mark.line + 1, "onbekend soort YAML-waarde")  # pragma: no cover
-
 
 
 _FIELD_LINE = re.compile(r"( *(?:- +)?)([A-Za-z_][A-Za-z0-9_]*):(?: |$)")
@@ -155,8 +167,11 @@ def _indented_field(lines: list[str], index: int) -> tuple[int, str, str] | None
     if len(here.group(1)) <= indent_above:
         return None
     name, over = here.group(2), f"'{field_above.group(2)}'" if field_above else "de regel erboven"
-    return (index + 1, f"het veld '{name}' springt verder in dan {over}",
-            f"Velden beginnen allemaal even ver: haal de spaties vóór '{name}' weg, tot het onder {over} begint.")
+    return (
+        index + 1,
+        f"het veld '{name}' springt verder in dan {over}",
+        f"Velden beginnen allemaal even ver: haal de spaties vóór '{name}' weg, tot het onder {over} begint.",
+    )
 
 
 def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
@@ -177,8 +192,7 @@ def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str
         return (
             line,
             "dubbele punt op een onverwachte plaats",
-            "Staat er een ': ' in een tekst? Zet de tekst dan tussen aanhalingstekens, "
-            "bijvoorbeeld: title: \"Tafel 1: dialoog\"",
+            "Staat er een ': ' in een tekst? Zet de tekst dan tussen aanhalingstekens, bijvoorbeeld: title: \"Tafel 1: dialoog\"",
         )
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
         return (
@@ -187,8 +201,11 @@ def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str
             "Controleer of elk veld de vorm 'naam: waarde' heeft en even ver inspringt als de velden erboven.",
         )
     if "expected a single document" in str(exc) or "but found another document" in problem:
-        return (line, "het bestand bevat meer dan één YAML-document (een tweede regel '---')",
-                "Een inhoudsbestand is één document: verwijder de extra regel '---'.")
+        return (
+            line,
+            "het bestand bevat meer dan één YAML-document (een tweede regel '---')",
+            "Een inhoudsbestand is één document: verwijder de extra regel '---'.",
+        )
     if "found unexpected end of stream" in problem or "<stream end>" in problem or "expected ','" in problem:
         return (line, "een aanhalingsteken of haakje wordt niet afgesloten", "Sluit elk \" ' [ of { weer af.")
     return (line, f"dit is geen geldige YAML ({problem or exc})", "Vergelijk met het voorbeeld in docs/content-model.md.")
@@ -212,8 +229,9 @@ def read_file(path: Path, rel: str) -> ParsedFile | Problem:
     except ReadError as exc:
         return Problem(rel, exc.line, exc.field, exc.message, exc.hint)
     except OSError as exc:
-        return Problem(rel, 1, None, f"het bestand kan niet gelezen worden ({exc.strerror or exc})",
-                       "Is het een gewoon bestand (geen map of kapotte snelkoppeling)?")
+        return Problem(
+            rel, 1, None, f"het bestand kan niet gelezen worden ({exc.strerror or exc})", "Is het een gewoon bestand (geen map of kapotte snelkoppeling)?"
+        )
     return parse(raw, rel)
 
 
@@ -246,19 +264,28 @@ def _from_events(text: str) -> tuple[Any, dict[Path_, int]]:
     root: Any = None
     documents = 0
     source = text.split("\n")
-    for event in yaml.parse(text, Loader=_FAST):
+    assert _FAST is not None, "called only when PyYAML has libyaml (see _parse_yaml)"
+    # Any: the events are told apart by their class (`type(event) is ...`), which mypy does not narrow.
+    events = cast(Iterator[Any], yaml.parse(text, Loader=_FAST))
+    for event in events:
         kind = type(event)
         if kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
-                raise ReadError(event.start_mark.line + 1, "het bestand bevat meer dan één YAML-document (een tweede regel '---')",
-                                "Een inhoudsbestand is één document: verwijder de extra regel '---'.")
+                raise ReadError(
+                    event.start_mark.line + 1,
+                    "het bestand bevat meer dan één YAML-document (een tweede regel '---')",
+                    "Een inhoudsbestand is één document: verwijder de extra regel '---'.",
+                )
         if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent):
             continue
         line = event.start_mark.line + 1
         if kind is yaml.AliasEvent:
-            raise ReadError(line, f"verwijzing '*{event.anchor}' (YAML-alias) is niet toegestaan",
-                            "Schrijf de waarde gewoon opnieuw uit; ankers (&) en aliassen (*) maken bestanden moeilijk leesbaar.")
+            raise ReadError(
+                line,
+                f"verwijzing '*{event.anchor}' (YAML-alias) is niet toegestaan",
+                "Schrijf de waarde gewoon opnieuw uit; ankers (&) en aliassen (*) maken bestanden moeilijk leesbaar.",
+            )
         if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
             stack.pop()
             if kind is yaml.MappingEndEvent:
@@ -277,13 +304,21 @@ def _from_events(text: str) -> tuple[Any, dict[Path_, int]]:
                 if key == "<<":
                     raise ReadError(line, "samenvoegen met '<<' is niet toegestaan", field=field_name(parent_path))
                 if key in parent:
-                    raise ReadError(line, f"staat twee keer in dit bestand (eerst op regel {lines[(*parent_path, key)]})",
-                                    "Elk veld mag maar één keer voorkomen: voeg de twee samen of verwijder er één.",
-                                    field=field_name((*parent_path, key)))
-                lines[(*parent_path, key)] = line
+                    raise ReadError(
+                        line,
+                        f"staat twee keer in dit bestand (eerst op regel {lines[parent_path + (key,)]})",
+                        "Elk veld mag maar één keer voorkomen: voeg de twee samen of verwijder er één.",
+                        field=field_name(parent_path + (key,)),
+                    )
+                lines[parent_path + (key,)] = line
                 pending_key[-1] = key
                 continue
-            path: Path_ = (*parent_path, pending_key[-1]) if isinstance(parent, dict) else (*parent_path, len(parent))
+            if isinstance(parent, dict):
+                key_of_value = pending_key[-1]
+                assert key_of_value is not None, "in a mapping, a value comes after its key (see above)"
+                path: Path_ = parent_path + (key_of_value,)
+            else:
+                path = parent_path + (len(parent),)
         else:
             path = ()
         lines.setdefault(path, line)
@@ -309,8 +344,11 @@ def _from_events(text: str) -> tuple[Any, dict[Path_, int]]:
             root = value
         if kind is not yaml.ScalarEvent:
             if len(stack) >= MAX_DEPTH:
-                raise ReadError(line, f"de velden zijn meer dan {MAX_DEPTH} niveaus diep genest",
-                                "Een inhoudsbestand heeft hooguit een paar niveaus: velden, lijsten en een groep velden.")
+                raise ReadError(
+                    line,
+                    f"de velden zijn meer dan {MAX_DEPTH} niveaus diep genest",
+                    "Een inhoudsbestand heeft hooguit een paar niveaus: velden, lijsten en een groep velden.",
+                )
             stack.append((value, path))
             if kind is yaml.MappingStartEvent:
                 pending_key.append(None)
@@ -333,8 +371,9 @@ def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int]]
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1 + line_offset
         code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
-        raise ReadError(line, f"het bestand bevat een onzichtbaar stuurteken (0x{code:02x})",
-                        "Zo'n teken komt meestal mee bij kopiëren en plakken: typ de regel opnieuw.") from None
+        raise ReadError(
+            line, f"het bestand bevat een onzichtbaar stuurteken (0x{code:02x})", "Zo'n teken komt meestal mee bij kopiëren en plakken: typ de regel opnieuw."
+        ) from None
     try:
         node = loader.get_single_node()
     except ReadError as exc:
@@ -347,17 +386,17 @@ def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int]]
         raise ReadError(1 + line_offset, f"dit is geen geldige YAML ({exc})") from None
     finally:
         loader.dispose()
-    lines: dict[Path_, int] = {}
+    node_lines: dict[Path_, int] = {}
     if node is None:
-        return None, lines
+        return None, node_lines
     try:
-        data = _to_python(node, (), lines, text.split("\n"))
+        data = _to_python(node, (), node_lines, text.split("\n"))
     except ReadError as exc:
         exc.line += line_offset
         raise
     if line_offset:
-        lines = {k: v + line_offset for k, v in lines.items()}
-    return data, lines
+        node_lines = {k: v + line_offset for k, v in node_lines.items()}
+    return data, node_lines
 
 
 def parse(raw: bytes, path: str) -> ParsedFile | Problem:
