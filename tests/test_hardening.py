@@ -204,3 +204,48 @@ def test_a_failed_build_leaves_the_previous_site_in_place(tmp_path: Path):
     again = subprocess.run(command, capture_output=True, text=True, env=ENV)
     assert again.returncode == 0, again.stderr
     assert "Dorv vernieuwd" in (tmp_path / "site/praktijkvoorbeelden/dorv/index.html").read_text()
+
+
+def _link(target: str, path: str):
+    def make(root: Path) -> None:
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(target if target.startswith("/") else root / target, root / path)
+
+    return make
+
+
+def _fifo(path: str):
+    return lambda root: os.mkfifo(root / path)
+
+
+#: Nothing outside the repository is read or published: (name, what is put in the book, the message).
+OUTSIDE = [
+    ("link to a file outside", _link("/etc/passwd", "content/cases/wachtwoord.yml"), "content/cases/wachtwoord.yml:1: een snelkoppeling"),
+    ("link to a device", _link("/dev/zero", "content/cases/nul.yml"), "content/cases/nul.yml:1: een snelkoppeling"),
+    ("link to a folder outside", _link("/etc", "content/themes-extra"), "content/themes-extra:1: een snelkoppeling"),
+    ("link to a file inside", _link("content/cases/repair-cafe.yml", "content/cases/kopie.yml"), "content/cases/kopie.yml:1: een snelkoppeling"),
+    ("link as a network folder", _link("networks/buurtpunt", "networks/kopie"), "networks/kopie:1: een snelkoppeling"),
+    ("link among sessions", _link("/etc/hostname", "networks/buurtpunt/sessions/host.yml"), "networks/buurtpunt/sessions/host.yml:1: een snelkoppeling"),
+    ("link among hand-written pages", _link("/etc/hostname", "content/pages/host.md"), "content/pages/host.md:1: een snelkoppeling"),
+    ("link to a folder of pages", _link("/etc", "content/pages/etc"), "content/pages/etc:1: een snelkoppeling"),
+    ("broken link", _link("/bestaat/niet.yml", "content/cases/weg.yml"), "content/cases/weg.yml:1: een snelkoppeling"),
+    ("a pipe", _fifo("content/cases/pijp.yml"), "content/cases/pijp.yml:1: dit is geen gewoon bestand"),
+]
+
+
+@pytest.mark.parametrize("name, make, expected", OUTSIDE, ids=[case[0] for case in OUTSIDE])
+def test_nothing_outside_the_repository_is_read_or_published(tmp_path: Path, name: str, make, expected: str):
+    site = Site(tmp_path)
+    make(tmp_path)
+    validate = subprocess.run([sys.executable, "-m", "praktijkboek", "validate", "--root", str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert validate.returncode == 1 and expected in validate.stderr, validate.stderr
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tmp_path / "mkdocs.yml")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=ENV,
+    )
+    assert build.returncode != 0 and expected in build.stderr, build.stderr
+    assert "root:" not in build.stderr and not (site.root / "site" / "index.html").exists()

@@ -309,7 +309,7 @@ def test_a_folder_or_broken_link_where_a_file_should_be(tmp_path: Path):
     with pytest.raises(ContentError) as info:
         load(Layout(tmp_path))
     report = str(info.value)
-    assert "content/cases/kapot.yml:1: dit bestand hoort hier niet" in report
+    assert "content/cases/kapot.yml:1: een snelkoppeling (symbolische link) is hier niet toegestaan" in report
     assert "networks/leeg:1: deze netwerkmap heeft geen network.yml" in report
 
 

@@ -6,6 +6,7 @@ problem, just like a broken one. All problems of a run are collected.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -16,7 +17,7 @@ from .graph import KnowledgeGraph, Node, resolve
 from .models import CONTENT_FOLDERS, MODELS, SLUG_PATTERN
 from .problems import ContentError, Problem, field_name, list_choices
 from .validation import validate
-from .yamlfile import ParsedFile, read_file
+from .yamlfile import SYMLINK_HINT, SYMLINK_MESSAGE, ParsedFile, read_file
 
 ENTITY_SUFFIXES = (".yml", ".yaml", ".md")
 #: Files that may sit anywhere without being content.
@@ -76,10 +77,31 @@ def discover(layout: Layout) -> tuple[list[Found], list[Problem]]:
     found: list[Found] = []
     problems: list[Problem] = []
 
+    def linked(path: Path) -> bool:
+        """A symbolic link is refused, wherever it is: it could lead outside the repository."""
+        if path.is_symlink():
+            problems.append(Problem(layout.rel(path), 1, None, SYMLINK_MESSAGE, SYMLINK_HINT))
+            return True
+        return False
+
+    def entries(folder: Path) -> list[Path]:
+        return [path for path in _files(folder) if not linked(path)]
+
     def stray(path: Path, hint: str) -> None:
         problems.append(Problem(layout.rel(path), 1, None, "dit bestand hoort hier niet en komt niet in het praktijkboek", hint))
 
     def entity(kind: str, path: Path, id_prefix: str = "") -> None:
+        if path.exists() and not path.is_file() and not path.is_dir():
+            problems.append(
+                Problem(
+                    layout.rel(path),
+                    1,
+                    None,
+                    "dit is geen gewoon bestand (maar een apparaat of pijp)",
+                    "Een inhoudsbestand is een gewoon tekstbestand (.yml of .md).",
+                )
+            )
+            return
         if not path.is_file() or path.suffix not in ENTITY_SUFFIXES:
             stray(path, f"Inhoud staat in bestanden met de extensie .yml of .md. Verplaats of verwijder '{path.name}'.")
             return
@@ -96,7 +118,11 @@ def discover(layout: Layout) -> tuple[list[Found], list[Problem]]:
             return
         found.append(Found(kind, id_prefix + path.stem, path))
 
-    for setting in (layout.networks_dir, layout.content_dir):
+    for setting in (layout.networks_dir, layout.content_dir, layout.pages_dir):
+        if linked(layout.root / setting):
+            continue
+        if setting == layout.pages_dir:
+            continue  # hand-written pages are optional
         if not (layout.root / setting).is_dir():
             problems.append(
                 Problem(
@@ -108,8 +134,8 @@ def discover(layout: Layout) -> tuple[list[Found], list[Problem]]:
                 )
             )
     networks = layout.root / layout.networks_dir
-    if networks.is_dir():
-        for folder in _files(networks):
+    if networks.is_dir() and not networks.is_symlink():
+        for folder in entries(networks):
             if not folder.is_dir():
                 stray(folder, "In networks/ staat per netwerk een map met network.yml en een map sessions/.")
                 continue
@@ -124,7 +150,7 @@ def discover(layout: Layout) -> tuple[list[Found], list[Problem]]:
                         "Elk netwerk heeft een bestand network.yml met minstens 'title' en 'kind'.",
                     )
                 )
-            for path in _files(folder):
+            for path in entries(folder):
                 if path in network_files:
                     if re.fullmatch(SLUG_PATTERN, folder.name):
                         found.append(Found("network", folder.name, path))
@@ -135,21 +161,25 @@ def discover(layout: Layout) -> tuple[list[Found], list[Problem]]:
                             )
                         )
                 elif path.name == "sessions" and path.is_dir():
-                    for session in _files(path):
+                    for session in entries(path):
                         entity("session", session, f"{folder.name}/")
                 else:
                     stray(path, "In een netwerkmap staan alleen network.yml (of network.md) en de map sessions/.")
     content = layout.root / layout.content_dir
     pages = (layout.root / layout.pages_dir).resolve()
-    if content.is_dir():
-        for folder in _files(content):
+    if pages.is_dir() and not (layout.root / layout.pages_dir).is_symlink():  # MkDocs would follow a link in its docs_dir
+        for base, folders, names in os.walk(pages):
+            for name in sorted(folders + names):
+                linked(Path(base) / name)
+    if content.is_dir() and not content.is_symlink():
+        for folder in entries(content):
             if folder.resolve() == pages:
                 continue
             kind = CONTENT_FOLDERS.get(folder.name)
             if kind is None or not folder.is_dir():
                 stray(folder, f"Mappen in {layout.content_dir}/: {list_choices([*CONTENT_FOLDERS, Path(layout.pages_dir).name])}.")
                 continue
-            for path in _files(folder):
+            for path in entries(folder):
                 entity(kind, path)
     return found, problems
 

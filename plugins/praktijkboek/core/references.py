@@ -17,7 +17,7 @@ from pathlib import Path
 from .graph import KnowledgeGraph, Node
 from .models import MODELS
 from .problems import Problem, did_you_mean_id, list_choices
-from .yamlfile import ParsedFile, ReadError, read_text
+from .yamlfile import ParsedFile, ReadError, read_regular, read_text
 
 REFERENCE = re.compile(r"\[\[\s*([a-zA-Z-]+)\s*:\s*([^\]|\s]+)\s*(?:\|\s*([^\]\n]+?)\s*)?\]\]")
 
@@ -99,9 +99,11 @@ def check_pages(graph: KnowledgeGraph, root: Path, pages_dir: str, broken: froze
     problems = []
     folder = root / pages_dir
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        if path.is_symlink() or any(parent.is_symlink() for parent in path.relative_to(folder).parents if parent != Path(".")):
+            continue  # refused by the loader's discovery, and never read
         rel = path.relative_to(root).as_posix()
         try:
-            text = read_text(path.read_bytes())
+            text = read_text(read_regular(path))
         except ReadError as exc:
             problems.append(Problem(rel, exc.line, None, exc.message, exc.hint))
             continue

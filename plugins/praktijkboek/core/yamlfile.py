@@ -10,7 +10,10 @@ that schema errors can point at the right line.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -219,13 +222,43 @@ def _too_large(size: int) -> ReadError:
     )
 
 
+SYMLINK_MESSAGE = "een snelkoppeling (symbolische link) is hier niet toegestaan"
+SYMLINK_HINT = (
+    "Zet het bestand of de map zelf hier, geen snelkoppeling: die kan naar iets buiten het project wijzen, "
+    "en niets van buiten het project komt in het praktijkboek."
+)
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file, and never more than the size cap. A symbolic link, a FIFO or a
+    device is refused without being read (a pull request's files are built in CI: nothing outside
+    the repository may be read or published)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP or path.is_symlink():
+            raise ReadError(1, SYMLINK_MESSAGE, SYMLINK_HINT) from None
+        raise
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise ReadError(1, "dit is geen gewoon bestand (maar een map, apparaat of pijp)", "Een inhoudsbestand is een gewoon tekstbestand (.yml of .md).")
+        if status.st_size > MAX_FILE_BYTES:
+            raise _too_large(status.st_size)
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    finally:
+        os.close(descriptor)
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_large(len(raw))
+    return raw
+
+
 def read_file(path: Path, rel: str) -> ParsedFile | Problem:
     """Read and parse one content file from disk; an unreadable file is a Problem."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _too_large(size)
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except ReadError as exc:
         return Problem(rel, exc.line, exc.field, exc.message, exc.hint)
     except OSError as exc:
