@@ -267,3 +267,26 @@ def test_praktijkboek_new_checks_its_arguments_as_validate_does(tmp_path: Path, 
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p for p in tmp_path.rglob("*") if p.is_file()) == before, "nothing is written"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"2019\\n::warning::nep-melding"',
+        '"2019\\n::stop-commands::token"',
+        '"2019\\r::add-mask::geheim"',
+        '"\\e[31mrood\\e[0m\\a"',
+        '"2019\\u2028::error::verborgen"',
+    ],
+)
+def test_an_editors_value_never_becomes_a_command_in_the_report(tmp_path: Path, value: str):
+    """In a terminal no escape sequence or bell; in GitHub Actions no line of a value starts a workflow command."""
+    Site(tmp_path).write("networks/buurtpunt/sessions/bijeenkomst-1.yml", f"title: Sessie\ndate: {value}\n")
+    for fmt in ("human", "github"):
+        result = subprocess.run([*CLI, "validate", "--root", str(tmp_path), "--format", fmt], capture_output=True, text=True)
+        assert result.returncode == 1
+        for stream in (result.stdout, result.stderr):
+            assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f\u2028\u2029]", stream), repr(stream)
+            commands = [line for line in stream.splitlines() if line.startswith("::")]
+            assert all(line.startswith("::error file=networks/buurtpunt/sessions/bijeenkomst-1.yml,line=2,") for line in commands), commands
+        assert "veld 'date':" in result.stderr and "is geen geldige datum" in result.stderr

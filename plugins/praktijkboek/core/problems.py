@@ -8,6 +8,7 @@ problems of a run are collected and reported together.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -34,11 +35,23 @@ class Problem:
         return f"{self.path}:{self.line}" if self.line else self.path
 
     def format(self) -> str:
-        where = f"veld {self.field}: " if self.field else ""
-        text = f"{self.location}: {where}{self.message}"
-        if self.hint:
-            text += "\n    " + self.hint.replace("\n", "\n    ")
-        return text
+        """The problem as people read it. What an editor wrote can never act on the terminal or the
+        CI log: control characters (ESC, BEL, CR, ...) are shown as `\\x1b`, and every line after the
+        first is indented, so that no line of a value can start a GitHub workflow command (`::warning::`)."""
+        where = f"veld {visible(self.field)}: " if self.field else ""
+        first, *rest = f"{visible(self.location)}: {where}{visible(self.message)}".split("\n")
+        more = [*rest, *(visible(self.hint).split("\n") if self.hint else [])]
+        return "\n".join([first, *(f"    {line}" for line in more)])
+
+
+#: Characters that act on a terminal or a log instead of being read: C0 and C1 controls (but the
+#: line feed, which the report indents) and DEL; also the Unicode line and paragraph separators.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def visible(text: str) -> str:
+    """Editors' text for a terminal or a log: control characters written out (`\\x1b`), not obeyed."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}" if ord(match.group()) < 0x100 else f"\\u{ord(match.group()):04x}", text)
 
 
 class ContentError(Exception):

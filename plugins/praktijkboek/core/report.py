@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .problems import Problem, format_report
+from .problems import Problem, format_report, visible
 
 RED, BOLD, DIM, RESET = "\x1b[31m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
@@ -45,13 +45,13 @@ def github(problems: list[Problem]) -> str:
     lines = []
     for p in sorted(problems, key=Problem.sort_key):
         title = f"Praktijkboek: veld {p.field}" if p.field else "Praktijkboek"
-        message = p.message + (f"\n{p.hint}" if p.hint else "")
-        lines.append(f"::error file={escape_property(p.path)},line={p.line},title={escape_property(title)}::{escape_data(message)}")
+        message = visible(p.message + (f"\n{p.hint}" if p.hint else ""))
+        lines.append(f"::error file={escape_property(visible(p.path))},line={p.line},title={escape_property(visible(title))}::{escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
+    return visible(text).replace("|", "\\|").replace("\n", "<br>")
 
 
 def summary_markdown(problems: list[Problem]) -> str:
