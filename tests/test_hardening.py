@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -192,6 +193,9 @@ def test_a_failed_build_leaves_the_previous_site_in_place(tmp_path: Path):
     first = subprocess.run(command, capture_output=True, text=True, env=ENV)
     assert first.returncode == 0, first.stderr
     assert (tmp_path / "site/handouts/buurtpunt/bijeenkomst-1.pdf").is_file()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "site").stat().st_mode) == 0o777 & ~umask, "a web server running as another user can read the site"
     before = (tmp_path / "site/praktijkvoorbeelden/dorv/index.html").read_text()
     site.write("content/cases/dorv.md", "---\ntitel: Dorv\n---\n")
     failed = subprocess.run(command, capture_output=True, text=True, env=ENV)

@@ -43,10 +43,8 @@ def search(chromium, url: str, query: str, *, keyboard_only: bool = True, phone:
     box = page.locator("[data-pb-search-query]")
     box.wait_for(state="visible")
     box.press_sequentially(query, delay=10)
-    page.wait_for_function(
-        "document.querySelector('.md-search-result__article') || document.querySelector('[data-pb-search-meta]').textContent === 'Geen resultaten'",
-        timeout=15000,
-    )
+    # Wait for the results of the whole query, not of a half-typed one (which may say "Geen resultaten").
+    page.wait_for_function("query => document.querySelector('[data-pb-search]').dataset.pbSearchDone === query", arg=query, timeout=15000)
     return page, page.locator(".md-search-result__article h1").all_inner_texts()
 
 

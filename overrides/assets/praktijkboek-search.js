@@ -108,6 +108,7 @@ if (root && toggle) {
     meta.textContent = count === 0 ? "Geen resultaten" : count === 1 ? "1 resultaat" : `${count} resultaten`;
     list.replaceChildren();
     await more(found.results, 0, run);
+    if (run === generation) root.dataset.pbSearchDone = query; // the results shown are this query's (a hook for tests)
   }
 
   // Results come in pages of ten: each result's text is a small fragment fetched on demand.

@@ -180,6 +180,8 @@ def _build(args: argparse.Namespace) -> int:
             if old.exists():
                 shutil.rmtree(old)
             target.rename(old)
+        # The temporary folder is private (0700): give the site the modes a web server expects (umask applied).
+        _publishable(work)
         work.rename(target)
         if old is not None:
             shutil.rmtree(old)
@@ -188,6 +190,16 @@ def _build(args: argparse.Namespace) -> int:
     finally:
         if work.exists():
             shutil.rmtree(work)
+
+
+def _publishable(site: Path) -> None:
+    """Folders 0777 and files 0666, less the umask (so 0755 and 0644 as a rule), as a copy would get."""
+    umask = os.umask(0)
+    os.umask(umask)
+    site.chmod(0o777 & ~umask)
+    for base, folders, _ in os.walk(site):
+        for name in folders:
+            (Path(base) / name).chmod(0o777 & ~umask)
 
 
 def _new(args: argparse.Namespace) -> int:
