@@ -117,8 +117,24 @@ def test_the_export_holds_every_entity_and_relation(dated_site: Site):
     assert relations == expected and ("session:buurtpunt/bijeenkomst-1", "cases", "case:dorv") in relations
     session = next(e for e in exported["entities"] if e["id"] == "buurtpunt/bijeenkomst-1")
     assert session["data"]["start_time"] == "19:30" and session["url"] == "https://example.org/boek/netwerken/buurtpunt/bijeenkomst-1/"
-    text = (dated_site.root / "site/open-data/praktijkboek.json").read_text()
-    assert "anna.geheim@example.org" not in text and "bernard@example.org" in text
+
+
+def test_contact_details_are_in_no_machine_readable_output(dated_site: Site):
+    """Published or not, e-mail and phone appear only on a person's page, encoded (README, "Personal data")."""
+    site = dated_site.root / "site"
+    contacts = ["anna.geheim@example.org", "0470 12 34 56", "bernard@example.org", "09 331 59 10", "bernard [at] example", "01 95 133 90"]
+    outputs = [p for p in site.rglob("*") if p.is_file() and p.suffix in {".json", ".csv", ".ics", ".xml"}]
+    assert {p.suffix for p in outputs} >= {".json", ".csv", ".ics"}
+    for path in outputs:
+        text = path.read_text(encoding="utf-8")
+        for value in contacts:
+            assert value not in text, f"{path.relative_to(site)}: {value}"
+    for page in site.rglob("*.html"):
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S):
+            for value in contacts:
+                assert value not in block, page
+    person = dated_site.page("personen/bernard")
+    assert re.search(r'data-pb-contact="email" data-pb-code="[^"]+" data-pagefind-ignore="all" data-search-exclude>', person), "kept out of both search indexes"
 
 
 def test_the_cases_as_csv(dated_site: Site):

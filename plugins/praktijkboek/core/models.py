@@ -373,7 +373,7 @@ class Person(Entity):
     )
     role: Text | None = Field(None, description="Functie of rol.", examples=["coördinator"])
     email: Email | None = Field(None, description="E-mailadres. Wordt alleen getoond als publish_contact: true.", examples=["naam@organisatie.be"])
-    phone: Phone | None = Field(None, description="Telefoonnummer. Wordt alleen getoond als publish_contact: true.", examples=["09 331 59 10"])
+    phone: Phone | None = Field(None, description="Telefoonnummer. Wordt alleen getoond als publish_contact: true.", examples=["09 123 45 67"])
     publish_contact: Flag = Field(
         False,
         description="Mogen e-mailadres en telefoonnummer op de website? Alleen true als de persoon daarvoor toestemming gaf.",

@@ -25,9 +25,10 @@ PRIVATE_FIELDS = ("email", "phone")
 
 
 def public_data(node: Node) -> dict[str, Any]:
-    """The entity's fields as JSON, without unpublished contact details."""
+    """The entity's fields as JSON, without contact details: people's e-mail addresses and phone
+    numbers appear only on their pages, and only when published (README, "Personal data")."""
     data = node.entity.model_dump(mode="json", exclude_none=True, exclude={"id"})
-    if isinstance(node.entity, Person) and not node.entity.publish_contact:
+    if isinstance(node.entity, Person):
         for name in PRIVATE_FIELDS:
             data.pop(name, None)
     return {name: value for name, value in data.items() if value not in ([], {})}
