@@ -254,3 +254,32 @@ def test_editors_cannot_take_the_themes_element_ids(site: Site):
     body = html[html.index("data-pb-body") :]
     assert 'id="__search"' not in body[: body.index("</div>")]
     assert 'id="gewone-kop"' in body
+
+
+OTHER_PLUGIN = """\
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+
+@event_priority(100)  # before the practice book's plugin
+def on_files(files, config):
+    files.append(File.generated(config, "{uri}", content="---\\nsubtitle: eigen veld\\n---\\n# Extra\\n\\nVan een andere plugin.\\n"))
+    return files
+"""
+
+
+def test_a_page_that_another_plugin_adds_is_left_as_it_is(site: Site):
+    site.write("hook.py", OTHER_PLUGIN.format(uri="extra/andere-plugin.md"))
+    site.write("mkdocs.yml", (site.root / "mkdocs.yml").read_text() + "hooks:\n  - hook.py\n")
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    assert "Van een andere plugin." in site.page("extra/andere-plugin")
+    assert 'data-pb-kind="case"' in site.page("praktijkvoorbeelden/dorv")
+
+
+def test_another_plugins_page_on_a_generated_address_is_named(site: Site):
+    site.write("hook.py", OTHER_PLUGIN.format(uri="personen/index.md"))
+    site.write("mkdocs.yml", (site.root / "mkdocs.yml").read_text() + "hooks:\n  - hook.py\n")
+    result = site.build()
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "personen/index.md (van hook.py):1: deze pagina komt op hetzelfde adres (/personen/) als het overzicht 'Personen'" in result.stderr

@@ -143,6 +143,8 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         self.preview = ServePreview()
         self.late_problems: list[Problem] = []
         """Content problems found while pages were made (a hand-written page's front matter)."""
+        self.hand_written: set[str] = set()
+        """The src_uris of docs_dir's pages: the only pages besides its own that the plugin changes."""
 
     def on_startup(self, *, command, dirty):
         self.dirty = dirty
@@ -166,6 +168,9 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         written = {url_path(file.src_uri): file for file in files.documentation_pages()}
+        # Only the hand-written pages of docs_dir are ours to change; pages that another plugin or a hook
+        # added are left as they are (like mkdocs-gen-files' FilesEditor, which changes only its own files).
+        hand_written = {address: file for address, file in written.items() if file.generated_by is None}
         try:
             self.graph = load(self.layout, self.cache)
             specs = plan(self.graph)
@@ -184,7 +189,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         # partials; they show editors' text, so everything is escaped unless marked safe.
         self.env = config.theme.get_env()
         self.env.autoescape = True
-        for file in written.values():
+        for file in hand_written.values():
             file.edit_uri = f"{self.layout.pages_dir}/{file.src_uri}"
         self.specs: dict[str, PageSpec] = {}
         self.urls: dict[str, str] = {}
@@ -209,7 +214,8 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         with _reported():
             self.qr.start(url for key, url in self.book.absolute.items() if key.startswith("session:"))
         self.mkdocs_config = config
-        self.home = written.get("")
+        self.home = hand_written.get("")
+        self.hand_written = {file.src_uri for file in hand_written.values()}
         # `serve --dirty` rebuilds only the pages whose output changed: render every page's own
         # part now, to compare. Otherwise each is rendered when MkDocs gets to its page.
         fingerprints: dict[str, str] = {}
@@ -218,7 +224,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
                 fingerprints[spec.src_uri] = _digest(
                     self._partial(spec.src_uri) or "", self._handout(spec.src_uri) or "", spec.title, spec.description or "", spec.body
                 )
-        for page in written.values():
+        for page in hand_written.values():
             if self.dirty:  # hand-written pages depend on the book too (the home overview, [[kind:id]] link labels)
                 text = Path(page.abs_src_path).read_text(encoding="utf-8", errors="replace") if page.abs_src_path else ""
                 expanded = references.expand(text, page.src_uri, self.graph, src_uri)
@@ -243,7 +249,9 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         """A hand-written page on the address of a generated one is a content error."""
         problems = [
             Problem(
-                f"{self.layout.pages_dir}/{written[spec.url_path].src_uri}",
+                f"{self.layout.pages_dir}/{written[spec.url_path].src_uri}"
+                if written[spec.url_path].generated_by is None
+                else f"{written[spec.url_path].src_uri} (van {written[spec.url_path].generated_by})",
                 1,
                 None,
                 f"deze pagina komt op hetzelfde adres (/{spec.url_path}/) als {describe_source(spec)}",
@@ -259,6 +267,8 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         if page.file.src_uri in self.specs:
             page.meta = {}  # generated pages take nothing from front matter (their references are expanded already)
             return markdown
+        if page.file.src_uri not in self.hand_written:
+            return markdown  # another plugin's page: its front matter and text are its own
         # Editors' front matter reaches Material's templates, which do not escape (subtitle, status,
         # icon, template...): only the keys we handle, and those escaped.
         unknown = sorted(set(page.meta) - PAGE_META_KEYS)
