@@ -243,7 +243,7 @@ def test_front_matter_of_hand_written_pages_is_limited(site: Site):
     result = site.build()
     assert result.returncode != 0
     assert (
-        "content/pages/over.md:1: veld 'subtitle': dit veld bovenaan de pagina wordt niet ondersteund\n    Toegestaan: description, hide, title."
+        "content/pages/over.md:3: veld 'subtitle': dit veld bovenaan de pagina wordt niet ondersteund\n    Toegestaan: description, hide, title."
     ) in result.stderr
 
 

@@ -229,6 +229,36 @@ BAD_FILES = [
         "title: Sessie\nmax_participants: 6\n",
         f"{SESSION}:2: veld 'max_participants': onbekend veld 'max_participants'\n    Dat veld bestaat niet; 'participants' betekent iets anders: aantal deelnemers. Schrijf het in de tekst ('report').",
     ),
+    (
+        "page: unknown front matter key",
+        "content/pages/over.md",
+        "---\ntitle: Over\nsubtitle: <b>x</b>\n---\n# Over\n",
+        "content/pages/over.md:3: veld 'subtitle': dit veld bovenaan de pagina wordt niet ondersteund\n    Toegestaan: description, hide, title.",
+    ),
+    (
+        "page: broken front matter",
+        "content/pages/over.md",
+        "---\ntitle: Over: ons\n---\n# Over\n",
+        "content/pages/over.md:2: dubbele punt op een onverwachte plaats",
+    ),
+    (
+        "page: front matter not closed",
+        "content/pages/over.md",
+        "---\ntitle: Over\n# Over\n",
+        "content/pages/over.md:1: de velden bovenaan worden niet afgesloten",
+    ),
+    (
+        "page: front matter as a list",
+        "content/pages/over.md",
+        "---\n- Over\n---\n# Over\n",
+        "content/pages/over.md:2: de velden bovenaan moeten de vorm 'naam: waarde' hebben",
+    ),
+    (
+        "page: a tab in front matter",
+        "content/pages/over.md",
+        "---\ntitle: Over\n\thide: [toc]\n---\n# Over\n",
+        "content/pages/over.md:3: tab gebruikt om in te springen",
+    ),
     ("too large", CASE, "title: Repair Café\ndescription: |\n" + "  x" * 200_000 + "\n", f"{CASE}:1: het bestand is te groot"),
 ]
 
@@ -418,3 +448,15 @@ def test_yaml_1_2_booleans_in_every_spelling(tmp_path: Path):
     site = Site(tmp_path)
     site.write("content/people/anna.yml", "name: Anna\npublish_contact: TRUE\n")
     assert load(Layout(tmp_path)).get("person", "anna").entity.publish_contact is True
+
+
+@pytest.mark.parametrize("name, path, content, expected", BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_validate_and_the_build_refuse_it_alike(tmp_path: Path, name: str, path: str, content: str | bytes, expected: str):
+    """Whatever the build refuses, `validate` refuses first, with the same Dutch message and line."""
+    site = Site(tmp_path)
+    site.write(path, content)
+    validate = subprocess.run([sys.executable, "-m", "praktijkboek", "validate", "--root", str(tmp_path)], capture_output=True, text=True)
+    build = site.build()
+    assert validate.returncode == 1 and expected in validate.stderr, validate.stderr
+    assert build.returncode != 0 and expected in build.stderr, build.stderr
+    assert "Traceback" not in validate.stderr + build.stderr

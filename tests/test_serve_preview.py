@@ -74,7 +74,7 @@ def test_a_hand_written_pages_front_matter_is_reported_in_the_preview_too(tmp_pa
     with serving(tmp_path) as preview:
         site.write("content/pages/over.md", "---\ntitle: Over\nsubtitle: <b>x</b>\n---\n# Over\n")
         page = wait_for(lambda: is_error_page(preview.url), timeout=30)
-        assert "content/pages/over.md:1: veld 'subtitle': dit veld bovenaan de pagina wordt niet ondersteund" in page
+        assert "content/pages/over.md:3: veld 'subtitle': dit veld bovenaan de pagina wordt niet ondersteund" in page
         site.write("content/pages/over.md", "---\ntitle: Over\n---\n# Over ons\n")
         wait_for(lambda: is_book(preview.url + "over/", "Over ons"), timeout=30)
 

@@ -18,7 +18,7 @@ import yaml
 
 from .core import report, schema
 from .core.loader import Layout, load
-from .core.pages import plan
+from .core.pages import hand_written_collisions, plan
 from .core.problems import ContentError
 
 
@@ -73,7 +73,7 @@ def _validate(args: argparse.Namespace) -> int:
     problems = []
     try:
         graph = load(layout)
-        plan(graph)
+        problems = hand_written_collisions(plan(graph), root, layout.pages_dir)
     except ContentError as exc:
         problems = exc.problems
     if fmt == "github":

@@ -31,6 +31,7 @@ from .core.loader import FileCache, Layout, load
 from .core.pages import INDEXES, OVERVIEWS, PageSpec, describe_source, plan, src_uri, url_path
 from .core.problems import ContentError, Problem
 from .core.qrcodes import QrCodeError, QrCodes
+from .core.references import PAGE_META_KEYS
 from .core.sanitize import sanitize_html
 from .serve_preview import ServePreview
 
@@ -117,9 +118,6 @@ class ContentFile(File):
             return True
         return self.generated_by is None and super().is_modified()
 
-
-#: Front matter keys a hand-written page may use (all escaped or checked); others are refused.
-PAGE_META_KEYS = {"title", "description", "hide"}
 
 #: Where the editors' rendered Markdown goes in a rendered partial.
 BODY_MARK = Markup("<!--praktijkboek:body-->")
@@ -271,7 +269,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             return markdown  # another plugin's page: its front matter and text are its own
         # Editors' front matter reaches Material's templates, which do not escape (subtitle, status,
         # icon, template...): only the keys we handle, and those escaped.
-        unknown = sorted(set(page.meta) - PAGE_META_KEYS)
+        unknown = sorted(set(page.meta) - set(PAGE_META_KEYS))
         if unknown:
             problem = Problem(
                 f"{self.layout.pages_dir}/{page.file.src_uri}",

@@ -9,6 +9,7 @@ template, escaped), and the content file an "edit" link should open.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import references, taxonomy
 from .graph import KnowledgeGraph, Node
@@ -175,3 +176,24 @@ def plan(graph: KnowledgeGraph) -> list[PageSpec]:
     if problems:
         raise ContentError(problems)
     return pages
+
+
+def hand_written_collisions(specs: list[PageSpec], root: Path, pages_dir: str) -> list[Problem]:
+    """A hand-written page on the address of a generated one (`content/pages/personen.md`): the same
+    message as the build gives, so that `validate` refuses it first."""
+    folder = root / pages_dir
+    taken = {spec.url_path: spec for spec in specs}
+    problems = []
+    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        spec = taken.get(url_path(path.relative_to(folder).as_posix()))
+        if spec is not None and not path.is_symlink():
+            problems.append(
+                Problem(
+                    path.relative_to(root).as_posix(),
+                    1,
+                    None,
+                    f"deze pagina komt op hetzelfde adres (/{spec.url_path}/) als {describe_source(spec)}",
+                    "Geef de pagina een andere bestandsnaam.",
+                )
+            )
+    return problems

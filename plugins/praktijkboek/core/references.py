@@ -12,12 +12,13 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from .graph import KnowledgeGraph, Node
 from .models import MODELS
 from .problems import Problem, did_you_mean_id, list_choices
-from .yamlfile import ParsedFile, ReadError, read_regular, read_text
+from .yamlfile import ParsedFile, ReadError, parse, read_regular, read_text
 
 REFERENCE = re.compile(r"\[\[\s*([a-zA-Z-]+)\s*:\s*([^\]|\s]+)\s*(?:\|\s*([^\]\n]+?)\s*)?\]\]")
 
@@ -110,8 +111,44 @@ def check_pages(graph: KnowledgeGraph, root: Path, pages_dir: str, broken: froze
         except OSError as exc:
             problems.append(Problem(rel, 1, None, f"het bestand kan niet gelezen worden ({exc.strerror or exc})"))
             continue
+        problems += front_matter_problems(text, rel)
         problems += check(graph, text, rel, 1, None, broken)
     return problems
+
+
+#: Front matter keys a hand-written page may use (all escaped or checked by the plugin); others are refused:
+#: Material prints keys such as `subtitle`, `icon` or `template` into its pages unescaped.
+PAGE_META_KEYS = ("description", "hide", "title")
+
+
+def front_matter_problems(text: str, rel: str) -> list[Problem]:
+    """A hand-written page's front matter, read as strictly as a content file's: YAML that does not parse
+    would be published as text (MkDocs drops broken front matter silently), and unknown keys are refused."""
+    if not text.startswith("---\n"):
+        return []
+    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.M)
+    if end is None:
+        return [
+            Problem(
+                rel,
+                1,
+                None,
+                "de velden bovenaan worden niet afgesloten met een regel '---'",
+                "Zet na de velden een regel met alleen '---', of haal de eerste regel '---' weg.",
+            )
+        ]
+    parsed = parse(text[4 : 4 + end.start()].encode("utf-8"), rel, markdown=False)
+    if isinstance(parsed, Problem):
+        return [replace(parsed, line=parsed.line + 1)]
+    if parsed.data is None:
+        return []
+    if not isinstance(parsed.data, dict):
+        return [Problem(rel, 2, None, "de velden bovenaan moeten de vorm 'naam: waarde' hebben", f"Toegestaan: {', '.join(PAGE_META_KEYS)}.")]
+    return [
+        Problem(rel, parsed.line_of((key,)) + 1, f"'{key}'", "dit veld bovenaan de pagina wordt niet ondersteund", f"Toegestaan: {', '.join(PAGE_META_KEYS)}.")
+        for key in parsed.data
+        if key not in PAGE_META_KEYS
+    ]
 
 
 def expand(text: str, from_uri: str, graph: KnowledgeGraph, uri_of: Callable[[Node], str]) -> str:

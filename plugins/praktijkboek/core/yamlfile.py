@@ -432,11 +432,12 @@ def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int]]
     return data, node_lines
 
 
-def parse(raw: bytes, path: str) -> ParsedFile | Problem:
-    """Read one content file; a broken file gives a Problem instead of a crash."""
+def parse(raw: bytes, path: str, *, markdown: bool | None = None) -> ParsedFile | Problem:
+    """Read one content file; a broken file gives a Problem instead of a crash. `markdown`: front
+    matter and a body (by default: when `path` ends in .md), or YAML only."""
     try:
         text = read_text(raw)
-        if path.endswith(".md"):
+        if path.endswith(".md") if markdown is None else markdown:
             return _parse_markdown(text)
         data, lines = _parse_yaml(text)
         return ParsedFile(data, lines)
