@@ -241,7 +241,10 @@ def test_the_examples_in_the_editors_guide_are_valid(tmp_path: Path):
             ["session", "buurtpunt/s9", "--title", "S", "--date", "2026-03-01", "--start-time", "19.30"],
             "veld 'start_time' (--start-time): '19.30' is geen geldig tijdstip",
         ),
-        (["session", "buurtpunt/s9", "--title", "S", "--start-time", "19:30"], "praktijkboek new: een uur zonder datum: vul ook 'date' in"),
+        (
+            ["session", "buurtpunt/s9", "--title", "S", "--start-time", "19:30"],
+            "praktijkboek new: veld 'start_time' (--start-time): een uur zonder datum: vul ook 'date' in",
+        ),
         (
             ["session", "buurtpunt/s9", "--title", "S", "--date", "2026-03-01", "--start-time", "21:00", "--end-time", "19:00"],
             "het einduur (end_time) moet na het beginuur (start_time) liggen",

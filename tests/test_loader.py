@@ -42,7 +42,7 @@ BAD_FILES = [
         "end before start",
         SESSION,
         "title: Sessie\ndate: 2019-06-06\nstart_time: '21:00'\nend_time: '19:00'\n",
-        f"{SESSION}:1: het einduur (end_time) moet na het beginuur (start_time) liggen",
+        f"{SESSION}:4: veld 'end_time': het einduur (end_time) moet na het beginuur (start_time) liggen\n    Voorbeeld: end_time: 21:30",
     ),
     ("wrong type: list for text", CASE, "title:\n  - Repair\n", f"{CASE}:1: veld 'title': moet tekst zijn, maar is een lijst"),
     (
@@ -151,7 +151,12 @@ BAD_FILES = [
         "title: Sessie\ndate: 2019-06-06\nstart_time: 19:30+02:00\nend_time: '21:00'\n",
         f"{SESSION}:3: veld 'start_time': '19:30+02:00' is geen geldig tijdstip",
     ),
-    ("end time alone", SESSION, "title: Sessie\ndate: 2019-06-06\nend_time: '21:00'\n", f"{SESSION}:1: een einduur (end_time) zonder beginuur"),
+    (
+        "end time alone",
+        SESSION,
+        "title: Sessie\ndate: 2019-06-06\nend_time: '21:00'\n",
+        f"{SESSION}:3: veld 'end_time': een einduur (end_time) zonder beginuur",
+    ),
     ("decimal number", SESSION, "title: Sessie\nnumber: 1.0\n", f"{SESSION}:2: veld 'number': '1.0' is geen geheel getal"),
     ("underscore number", SESSION, "title: Sessie\nparticipants: 1_000\n", f"{SESSION}:2: veld 'participants': '1_000' is geen geheel getal"),
     (

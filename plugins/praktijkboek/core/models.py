@@ -177,6 +177,11 @@ def ref(*kinds: str, inverse: str | None = None) -> object:
     return Annotated[str, StringConstraints(strip_whitespace=True, pattern=pattern), Ref(kinds, inverse), WithJsonSchema(_id_schema(pattern))]
 
 
+def rule(field: str, message: str) -> PydanticCustomError:
+    """A rule over several fields, told at the line of the field it names (`validation.validate`)."""
+    return PydanticCustomError("pb_rule", message, {"field": field})
+
+
 class Strict(BaseModel):
     """Base: unknown fields are errors, never silently dropped."""
 
@@ -313,11 +318,11 @@ class Session(Entity):
     @model_validator(mode="after")
     def _times_in_order(self) -> Session:
         if self.end_time and not self.start_time:
-            raise ValueError("een einduur (end_time) zonder beginuur: vul ook 'start_time' in")
+            raise rule("end_time", "een einduur (end_time) zonder beginuur: vul ook 'start_time' in")
         if self.start_time and self.end_time and self.end_time <= self.start_time:
-            raise ValueError("het einduur (end_time) moet na het beginuur (start_time) liggen")
+            raise rule("end_time", "het einduur (end_time) moet na het beginuur (start_time) liggen")
         if (self.start_time or self.end_time) and not self.date:
-            raise ValueError("een uur zonder datum: vul ook 'date' in")
+            raise rule("start_time" if self.start_time else "end_time", "een uur zonder datum: vul ook 'date' in")
         return self
 
 

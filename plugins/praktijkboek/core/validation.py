@@ -284,6 +284,9 @@ def validate(model: type[Entity], parsed: ParsedFile, path: str) -> tuple[Entity
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
+            if err["type"] == "pb_rule":  # a rule over several fields: at the line of the field it names
+                loc = (*loc, err.get("ctx", {})["field"])
+                err = {**err, "loc": loc}
             message, hint = _translate(model, err)
             field = field_name(loc)
             problems.append(Problem(path, parsed.line_of(loc), field, message, hint))
