@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import http.server
+import json
 import os
 import re
 import shutil
@@ -14,6 +16,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -185,18 +188,13 @@ def _has_chromium() -> bool:
 
 HAS_CHROMIUM = _has_chromium()
 NO_CHROMIUM = "Chromium is missing: ./scripts/test installs it (Debian: apt-get install chromium), or set PRAKTIJKBOEK_CHROMIUM"
-#: Tests that build a book once and share it: they run on one worker of pytest-xdist (--dist loadgroup).
-SHARED_BOOKS = "shared-books"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked `browser` skip, with the reason, where there is no Chromium; tests that read the
-    shared built books run on one worker, so that each book is built once per run."""
+    """Tests marked `browser` skip, with the reason, where there is no Chromium."""
     for item in items:
         if "browser" in item.keywords and not HAS_CHROMIUM:
             item.add_marker(pytest.mark.skip(reason=NO_CHROMIUM))
-        if {"repository_book", "book_with_a_new_network", "book"} & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.xdist_group(SHARED_BOOKS))
 
 
 @pytest.fixture(scope="module")
@@ -402,20 +400,40 @@ def build_book(root: Path, site: Path) -> BuiltBook:
     return BuiltBook(root, site, handouts.stdout)
 
 
+def _shared(name: str, tmp_path_factory: pytest.TempPathFactory, worker_id: str, make: Callable[[Path], BuiltBook]) -> BuiltBook:
+    """A book built once per test run, also with several pytest-xdist workers: the first worker builds
+    it in the run's common folder under a lock, the others read where it is."""
+    base = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        base = base.parent  # the folder all workers of this run share
+    folder, done = base / f"shared-{name}", base / f"shared-{name}.json"
+    with (base / f"shared-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            built = make(folder)
+            done.write_text(json.dumps({"root": str(built.root), "site": str(built.site), "handouts": built.handouts, "added": built.added}))
+    data = json.loads(done.read_text())
+    return BuiltBook(Path(data["root"]), Path(data["site"]), data["handouts"], data["added"])
+
+
 @pytest.fixture(scope="session")
-def repository_book(tmp_path_factory: pytest.TempPathFactory) -> BuiltBook:
+def repository_book(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> BuiltBook:
     """The repository's own content, built once for every test that reads it."""
-    return build_book(REPO, tmp_path_factory.mktemp("repository") / "site")
+    return _shared("repository", tmp_path_factory, worker_id, lambda folder: build_book(REPO, folder / "site"))
 
 
-@pytest.fixture(scope="session")
-def book_with_a_new_network(tmp_path_factory: pytest.TempPathFactory) -> BuiltBook:
-    """The repository with what an editor's first pull request adds (see add_a_new_network)."""
-    root = copy_of_the_repository(tmp_path_factory.mktemp("pull-request") / "book")
+def _with_a_new_network(folder: Path) -> BuiltBook:
+    root = copy_of_the_repository(folder / "book")
     network = add_a_new_network(root)
     built = build_book(root, root / "site")
     built.added = network
     return built
+
+
+@pytest.fixture(scope="session")
+def book_with_a_new_network(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> BuiltBook:
+    """The repository with what an editor's first pull request adds (see add_a_new_network)."""
+    return _shared("pull-request", tmp_path_factory, worker_id, _with_a_new_network)
 
 
 def free_port() -> int:

@@ -283,3 +283,10 @@ def test_another_plugins_page_on_a_generated_address_is_named(site: Site):
     result = site.build()
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "personen/index.md (van hook.py):1: deze pagina komt op hetzelfde adres (/personen/) als het overzicht 'Personen'" in result.stderr
+
+
+def test_a_hand_written_page_with_another_markdown_ending_on_a_generated_address(site: Site):
+    site.write("content/pages/personen.markdown", "# Personen\n")
+    result = site.build()
+    assert result.returncode != 0
+    assert "content/pages/personen.markdown:1: deze pagina komt op hetzelfde adres (/personen/) als het overzicht 'Personen'" in result.stderr

@@ -125,14 +125,25 @@ def test_a_session_in_summer_and_one_in_winter_are_an_hour_apart_in_utc(tmp_path
     """The time zone's yearly rules, read by ical.js for dates in every period of its history."""
     lines = [b"BEGIN:VCALENDAR", b"VERSION:2.0", b"PRODID:-//test//NL"]
     body = agenda.vtimezone()
-    cases = {
-        "1990-07-10 19:30": "1990-07-10T17:30:00Z",
-        "1990-10-10 19:30": "1990-10-10T18:30:00Z",
-        "2019-10-22 19:30": "2019-10-22T17:30:00Z",
-        "2019-10-29 19:30": "2019-10-29T18:30:00Z",
-        "2026-03-28 10:00": "2026-03-28T09:00:00Z",
-        "2026-03-30 10:00": "2026-03-30T08:00:00Z",
-    }
+    # Either side of every change of the rules; the expected instants come from the tz database.
+    local = [
+        "1977-03-30 19:30",
+        "1977-04-10 19:30",
+        "1978-09-30 19:30",
+        "1980-04-05 19:30",
+        "1980-04-07 19:30",
+        "1990-07-10 19:30",
+        "1990-10-10 19:30",
+        "1995-10-01 19:30",
+        "1996-10-20 19:30",
+        "1996-10-28 19:30",
+        "2019-10-22 19:30",
+        "2019-10-29 19:30",
+        "2026-03-28 10:00",
+        "2026-03-30 10:00",
+    ]
+    brussels = ZoneInfo("Europe/Brussels")
+    cases = {when: _utc(dt.datetime.strptime(when, "%Y-%m-%d %H:%M").replace(tzinfo=brussels)) for when in local}
     events = b""
     for number, local in enumerate(cases):
         stamp = local.replace("-", "").replace(":", "").replace(" ", "T") + "00"

@@ -280,6 +280,8 @@ def test_praktijkboek_new_checks_its_arguments_as_validate_does(tmp_path: Path, 
         '"2019\\r::add-mask::geheim"',
         '"\\e[31mrood\\e[0m\\a"',
         '"2019\\u2028::error::verborgen"',
+        '"2019 ##[error]Goedgekeurd"',
+        '"2019\\n   ::notice::ingesprongen"',
     ],
 )
 def test_an_editors_value_never_becomes_a_command_in_the_report(tmp_path: Path, value: str):
@@ -290,6 +292,7 @@ def test_an_editors_value_never_becomes_a_command_in_the_report(tmp_path: Path, 
         assert result.returncode == 1
         for stream in (result.stdout, result.stderr):
             assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f\u2028\u2029]", stream), repr(stream)
-            commands = [line for line in stream.splitlines() if line.startswith("::")]
+            assert "##[" not in stream, "the runner reads ##[name] anywhere in a line"
+            commands = [line for line in stream.splitlines() if line.lstrip().startswith("::")]  # the runner strips the spaces
             assert all(line.startswith("::error file=networks/buurtpunt/sessions/bijeenkomst-1.yml,line=2,") for line in commands), commands
         assert "veld 'date':" in result.stderr and "is geen geldige datum" in result.stderr

@@ -264,6 +264,19 @@ BAD_FILES = [
         "---\ntitle: Over\n\thide: [toc]\n---\n# Over\n",
         "content/pages/over.md:3: tab gebruikt om in te springen",
     ),
+    (
+        "page: front matter with spaces after ---",
+        "content/pages/over.md",
+        "--- \nicon: material/alert\n---\n# Over\n",
+        "content/pages/over.md:2: veld 'icon': dit veld bovenaan de pagina wordt niet ondersteund",
+    ),
+    ("page: a second --- block", "content/pages/over.md", "---\n---\nLet op: x\n---\n# Over\n", "content/pages/over.md:3: veld 'Let op': dit veld bovenaan"),
+    (
+        "page: another Markdown ending",
+        "content/pages/over.markdown",
+        "---\ntemplate: kaal.html\n---\n# Over\n",
+        "content/pages/over.markdown:2: veld 'template': dit veld bovenaan de pagina wordt niet ondersteund",
+    ),
     ("too large", CASE, "title: Repair Café\ndescription: |\n" + "  x" * 200_000 + "\n", f"{CASE}:1: het bestand is te groot"),
 ]
 

@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .core import agenda, handouts, opendata, references, searchindex, views
 from .core.graph import Node
 from .core.loader import FileCache, Layout, load
-from .core.pages import INDEXES, OVERVIEWS, PageSpec, describe_source, plan, src_uri, url_path
+from .core.pages import INDEXES, OVERVIEWS, PageSpec, describe_source, hand_written_collisions, plan, src_uri, url_path
 from .core.problems import ContentError, Problem
 from .core.qrcodes import QrCodeError, QrCodes
 from .core.references import PAGE_META_KEYS
@@ -172,7 +172,10 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         try:
             self.graph = load(self.layout, self.cache)
             specs = plan(self.graph)
-            self._check_addresses(specs, written)
+            collisions = hand_written_collisions(specs, self.layout.root, self.layout.pages_dir)  # as validate does
+            if collisions:
+                raise ContentError(collisions)
+            self._check_addresses(specs, {address: file for address, file in written.items() if file.generated_by is not None})
         except ContentError as error:
             if not self.serving:
                 raise PluginError(str(error)) from None
@@ -244,7 +247,8 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         return files
 
     def _check_addresses(self, specs: list[PageSpec], written: dict[str, File]) -> None:
-        """A hand-written page on the address of a generated one is a content error."""
+        """Another plugin's page on the address of a generated one is an error (hand-written pages are
+        checked by the core, as `validate` does)."""
         problems = [
             Problem(
                 f"{self.layout.pages_dir}/{written[spec.url_path].src_uri}"
@@ -269,7 +273,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             return markdown  # another plugin's page: its front matter and text are its own
         # Editors' front matter reaches Material's templates, which do not escape (subtitle, status,
         # icon, template...): only the keys we handle, and those escaped.
-        unknown = sorted(set(page.meta) - set(PAGE_META_KEYS))
+        unknown = sorted(set(map(str, page.meta)) - set(PAGE_META_KEYS))
         if unknown:
             problem = Problem(
                 f"{self.layout.pages_dir}/{page.file.src_uri}",

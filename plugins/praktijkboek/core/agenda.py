@@ -126,21 +126,26 @@ def calendar(events: list[SerialisedEvent], name: str, timezone: bytes) -> bytes
 #: dates. (icalendar's `Timezone.from_tzinfo` writes every transition on one RDATE line; ical.js
 #: reads only its first date and vobject is wrong from 2013 on, an hour off.) Summer time starts on
 #: the last Sunday of March at 02:00 and ends on the last Sunday of October at 03:00, since 1996;
-#: from 1981 to 1995 it ended on the last Sunday of September.
-_RULES = [
-    # (component, start of the rule, month, until, offset before, offset after, name)
-    ("DAYLIGHT", "19810329T020000", 3, None, "+0100", "+0200", "CEST"),
-    ("STANDARD", "19810927T030000", 9, "19950924T010000Z", "+0200", "+0100", "CET"),
-    ("STANDARD", "19961027T030000", 10, None, "+0200", "+0100", "CET"),
+#: from 1979 to 1995 it ended on the last Sunday of September (in 1977 too, in 1978 on 1 October), and
+#: from 1977 to 1980 it started on the first Sunday of April. (No summer time from 1947 to 1976.)
+_RULES: list[tuple[str, str, int | None, str, str | None, str, str, str]] = [
+    # (component, start of the rule, month, day, until, offset before, offset after, name)
+    ("STANDARD", "19470101T000000", None, "", None, "+0100", "+0100", "CET"),  # before 1977: no summer time
+    ("DAYLIGHT", "19770403T020000", 4, "1SU", "19800406T010000Z", "+0100", "+0200", "CEST"),
+    ("DAYLIGHT", "19810329T020000", 3, "-1SU", None, "+0100", "+0200", "CEST"),
+    ("STANDARD", "19770925T030000", None, "", None, "+0200", "+0100", "CET"),  # 1977: the last Sunday of September
+    ("STANDARD", "19781001T030000", None, "", None, "+0200", "+0100", "CET"),  # 1978: 1 October
+    ("STANDARD", "19790930T030000", 9, "-1SU", "19950924T010000Z", "+0200", "+0100", "CET"),
+    ("STANDARD", "19961027T030000", 10, "-1SU", None, "+0200", "+0100", "CET"),
 ]
 
 
 def vtimezone() -> bytes:
     """The VTIMEZONE of Europe/Brussels: the same in every feed, so made once."""
     lines = ["BEGIN:VTIMEZONE", "TZID:Europe/Brussels", "X-LIC-LOCATION:Europe/Brussels"]
-    for component, start, month, until, before, after, name in _RULES:
-        rule = f"RRULE:FREQ=YEARLY;BYMONTH={month};BYDAY=-1SU" + (f";UNTIL={until}" if until else "")
-        lines += [f"BEGIN:{component}", f"DTSTART:{start}", rule, f"TZOFFSETFROM:{before}", f"TZOFFSETTO:{after}", f"TZNAME:{name}", f"END:{component}"]
+    for component, start, month, day, until, before, after, name in _RULES:
+        rules = [f"RRULE:FREQ=YEARLY;BYMONTH={month};BYDAY={day}" + (f";UNTIL={until}" if until else "")] if month else []
+        lines += [f"BEGIN:{component}", f"DTSTART:{start}", *rules, f"TZOFFSETFROM:{before}", f"TZOFFSETTO:{after}", f"TZNAME:{name}", f"END:{component}"]
     lines.append("END:VTIMEZONE")
     return ("\r\n".join(lines) + "\r\n").encode("ascii")
 

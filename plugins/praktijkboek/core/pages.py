@@ -184,8 +184,8 @@ def hand_written_collisions(specs: list[PageSpec], root: Path, pages_dir: str) -
     folder = root / pages_dir
     taken = {spec.url_path: spec for spec in specs}
     problems = []
-    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
-        spec = taken.get(url_path(path.relative_to(folder).as_posix()))
+    for path in references.markdown_pages(folder):
+        spec = taken.get(url_path(path.relative_to(folder).with_suffix(".md").as_posix()))
         if spec is not None and not path.is_symlink():
             problems.append(
                 Problem(

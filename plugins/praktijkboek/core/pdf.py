@@ -167,7 +167,7 @@ def _retitle(path: Path, titles: list[str]) -> None:
         if "/First" in item:
             pending.append(item["/First"])
     if len(items) != len(titles):
-        raise HandoutError(f"{path.name}: {len(items)} bladwijzers voor {len(titles)} koppen; de PDF-bladwijzers kloppen niet")
+        return  # not the headings' bookmarks (another Chromium, or headings hidden on paper): keep Chromium's own
     for item, title in zip(items, titles, strict=True):
         item[NameObject("/Title")] = TextStringObject(title)
     with path.open("wb") as handle:

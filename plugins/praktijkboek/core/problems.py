@@ -36,8 +36,8 @@ class Problem:
 
     def format(self) -> str:
         """The problem as people read it. What an editor wrote can never act on the terminal or the
-        CI log: control characters (ESC, BEL, CR, ...) are shown as `\\x1b`, and every line after the
-        first is indented, so that no line of a value can start a GitHub workflow command (`::warning::`)."""
+        CI log: control characters (ESC, BEL, CR, ...) are shown as `\\x1b`, and workflow commands
+        are broken up (`visible`); every line after the first is indented."""
         where = f"veld {visible(self.field)}: " if self.field else ""
         first, *rest = f"{visible(self.location)}: {where}{visible(self.message)}".split("\n")
         more = [*rest, *(visible(self.hint).split("\n") if self.hint else [])]
@@ -49,9 +49,16 @@ class Problem:
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
+#: What GitHub Actions' runner reads as a workflow command in a log line: `::name::` at the start (after
+#: spaces) and the older `##[name]` anywhere. A zero-width space breaks both, and is not seen.
+_COMMAND = re.compile(r"(:)(?=:)|(#)(?=#\[)")
+
+
 def visible(text: str) -> str:
-    """Editors' text for a terminal or a log: control characters written out (`\\x1b`), not obeyed."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}" if ord(match.group()) < 0x100 else f"\\u{ord(match.group()):04x}", text)
+    """Editors' text for a terminal or a log: control characters written out (`\\x1b`), not obeyed,
+    and no workflow command for GitHub Actions (`::warning::`, `##[error]`) left whole."""
+    shown = _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}" if ord(match.group()) < 0x100 else f"\\u{ord(match.group()):04x}", text)
+    return _COMMAND.sub(lambda match: match.group() + "\u200b", shown)
 
 
 class ContentError(Exception):

@@ -99,8 +99,8 @@ def check_pages(graph: KnowledgeGraph, root: Path, pages_dir: str, broken: froze
     """References in the hand-written Markdown pages."""
     problems = []
     folder = root / pages_dir
-    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
-        if path.is_symlink() or any(parent.is_symlink() for parent in path.relative_to(folder).parents if parent != Path(".")):
+    for path in markdown_pages(folder):
+        if path.is_symlink() or any((folder / parent).is_symlink() for parent in path.relative_to(folder).parents if parent != Path(".")):
             continue  # refused by the loader's discovery, and never read
         rel = path.relative_to(root).as_posix()
         try:
@@ -116,28 +116,42 @@ def check_pages(graph: KnowledgeGraph, root: Path, pages_dir: str, broken: froze
     return problems
 
 
+#: The endings MkDocs builds as Markdown pages (mkdocs.utils.markdown_extensions).
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
+
+def markdown_pages(folder: Path) -> list[Path]:
+    """The hand-written pages in `folder`, whatever Markdown ending MkDocs accepts."""
+    return sorted(path for path in folder.rglob("*") if path.suffix in MARKDOWN_SUFFIXES) if folder.is_dir() else []
+
+
 #: Front matter keys a hand-written page may use (all escaped or checked by the plugin); others are refused:
 #: Material prints keys such as `subtitle`, `icon` or `template` into its pages unescaped.
 PAGE_META_KEYS = ("description", "hide", "title")
 
 
+#: Front matter as MkDocs finds it (mkdocs.utils.meta.YAML_RE): the same rule, so that what MkDocs
+#: would read as a page's fields is what is checked here.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+
+
 def front_matter_problems(text: str, rel: str) -> list[Problem]:
     """A hand-written page's front matter, read as strictly as a content file's: YAML that does not parse
     would be published as text (MkDocs drops broken front matter silently), and unknown keys are refused."""
-    if not text.startswith("---\n"):
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        if re.match(r"-{3}[ \t]*(\n|$)", text):
+            return [
+                Problem(
+                    rel,
+                    1,
+                    None,
+                    "de velden bovenaan worden niet afgesloten met een regel '---'",
+                    "Zet na de velden een regel met alleen '---' (en daarna een nieuwe regel), of haal de eerste regel '---' weg.",
+                )
+            ]
         return []
-    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.M)
-    if end is None:
-        return [
-            Problem(
-                rel,
-                1,
-                None,
-                "de velden bovenaan worden niet afgesloten met een regel '---'",
-                "Zet na de velden een regel met alleen '---', of haal de eerste regel '---' weg.",
-            )
-        ]
-    parsed = parse(text[4 : 4 + end.start()].encode("utf-8"), rel, markdown=False)
+    parsed = parse(match.group(1).encode("utf-8"), rel, markdown=False)
     if isinstance(parsed, Problem):
         return [replace(parsed, line=parsed.line + 1)]
     if parsed.data is None:

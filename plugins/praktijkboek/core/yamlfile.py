@@ -234,6 +234,8 @@ def read_regular(path: Path) -> bytes:
     device is refused without being read (a pull request's files are built in CI: nothing outside
     the repository may be read or published)."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    if path.is_symlink():  # also where the system has no O_NOFOLLOW (Windows)
+        raise ReadError(1, SYMLINK_MESSAGE, SYMLINK_HINT)
     try:
         descriptor = os.open(path, flags)
     except OSError as exc:
