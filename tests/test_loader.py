@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from conftest import REPO, Site
 from praktijkboek.core.loader import Layout, load
-from praktijkboek.core.problems import ContentError
+from praktijkboek.core.problems import ContentError, Problem
 
 SESSION = "networks/buurtpunt/sessions/bijeenkomst-1.yml"
 CASE = "content/cases/repair-cafe.yml"
@@ -277,6 +278,11 @@ BAD_FILES = [
         "---\ntemplate: kaal.html\n---\n# Over\n",
         "content/pages/over.markdown:2: veld 'template': dit veld bovenaan de pagina wordt niet ondersteund",
     ),
+    ("a value starting with @", CASE, "title: @home\n", f"{CASE}:1: een waarde mag niet beginnen met '@'\n    Zet de waarde tussen aanhalingstekens"),
+    ("a value starting with a backtick", CASE, "title: `code`\n", f"{CASE}:1: een waarde mag niet beginnen met '`'"),
+    ("a value starting with %", CASE, "title: x\nsummary: %50 korting\n", f"{CASE}:2: een waarde mag niet beginnen met '%'"),
+    ("an unknown escape between double quotes", CASE, 'title: "C:\\map\\qq"\n', f"{CASE}:1: tussen dubbele aanhalingstekens is '\\m' geen geldig teken"),
+    ("text after a block indicator", CASE, "title: x\nsummary: |tekst\n  meer\n", f"{CASE}:2: na '|' of '>' mag op dezelfde regel niets meer komen"),
     ("too large", CASE, "title: Repair Café\ndescription: |\n" + "  x" * 200_000 + "\n", f"{CASE}:1: het bestand is te groot"),
 ]
 
@@ -478,3 +484,44 @@ def test_validate_and_the_build_refuse_it_alike(tmp_path: Path, name: str, path:
     assert validate.returncode == 1 and expected in validate.stderr, validate.stderr
     assert build.returncode != 0 and expected in build.stderr, build.stderr
     assert "Traceback" not in validate.stderr + build.stderr
+
+
+#: Inputs that PyYAML refuses, each a different scanner or parser problem.
+BROKEN_YAML = [
+    "title: @x\n",
+    "title: `x`\n",
+    "title: %x\n",
+    'title: "a\\qb"\n',
+    "title: |x\n  y\n",
+    "title: >-2x\n  y\n",
+    "title: [a, b\n",
+    "title: {a: b\n",
+    "title: 'a\n",
+    "title: x\n- y\n",
+    "title: a\n  b: c\n",
+    "- a\nb: c\n",
+    "title: [a, b]]\n",
+    "title: {a: b}}\n",
+    "title: &\n",
+    "title: *\n",
+    "? [a\n",
+    "title: x\n\t\tb: c\n",
+    "title: 'a' b\n",
+    '"title: x\n',
+    "title: x\n  - y\n    - z\n",
+    "title: !\n",
+    "title:\n  - a\n b: c\n",
+    "title: a\n---\nb: c\n---\n",
+]
+ENGLISH = re.compile(
+    r"\b(found|expected|cannot|character|token|while|scanning|parsing|mapping|block|indicator|stream|anchor)\b"
+)  # not "document" or "alias": Dutch words too
+
+
+@pytest.mark.parametrize("text", BROKEN_YAML)
+def test_no_yaml_message_is_english(text: str):
+    from praktijkboek.core import yamlfile
+
+    problem = yamlfile.parse(text.encode(), "content/cases/x.yml")
+    assert isinstance(problem, Problem), text
+    assert not ENGLISH.search(f"{problem.message} {problem.hint or ''}"), problem.format()

@@ -211,7 +211,30 @@ def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str
         )
     if "found unexpected end of stream" in problem or "<stream end>" in problem or "expected ','" in problem:
         return (line, "een aanhalingsteken of haakje wordt niet afgesloten", "Sluit elk \" ' [ of { weer af.")
-    return (line, f"dit is geen geldige YAML ({problem or exc})", "Vergelijk met het voorbeeld in docs/content-model.md.")
+    start = re.search(r"found character '(.)' that cannot start any token", problem)
+    if start:
+        char = start.group(1)
+        return (line, f"een waarde mag niet beginnen met '{char}'", f'Zet de waarde tussen aanhalingstekens, bijvoorbeeld: title: "{char}..."')
+    escape = re.search(r"found unknown escape character '(.)'", problem)
+    if escape:
+        return (
+            line,
+            f"tussen dubbele aanhalingstekens is '\\{escape.group(1)}' geen geldig teken",
+            "Schrijf een backslash dubbel (\\\\), of zet de tekst tussen enkele aanhalingstekens (').",
+        )
+    if "chomping or indentation indicators" in problem or "indentation indicator" in problem:
+        return (
+            line,
+            "na '|' of '>' mag op dezelfde regel niets meer komen",
+            "Zet de tekst op de regels eronder, twee spaties ingesprongen, of zet de waarde tussen aanhalingstekens.",
+        )
+    # No text of PyYAML reaches an editor: what is left is told in general terms, with what to try.
+    return (
+        line,
+        "dit is geen geldige YAML",
+        "Staat er een bijzonder teken aan het begin van een waarde (@ ` % & * ! | > { [ ' \") of een ': ' in een tekst? "
+        "Zet de waarde dan tussen aanhalingstekens. Vergelijk anders met het voorbeeld in docs/content-model.md.",
+    )
 
 
 def _too_large(size: int) -> ReadError:
@@ -417,8 +440,8 @@ def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int]]
     except yaml.MarkedYAMLError as exc:
         line, message, hint = _describe_yaml_error(exc, text)
         raise ReadError(line + line_offset, message, hint) from None
-    except yaml.YAMLError as exc:
-        raise ReadError(1 + line_offset, f"dit is geen geldige YAML ({exc})") from None
+    except yaml.YAMLError:
+        raise ReadError(1 + line_offset, "dit is geen geldige YAML", "Vergelijk met het voorbeeld in docs/content-model.md.") from None
     finally:
         loader.dispose()
     node_lines: dict[Path_, int] = {}
