@@ -283,6 +283,8 @@ BAD_FILES = [
     ("a value starting with %", CASE, "title: x\nsummary: %50 korting\n", f"{CASE}:2: een waarde mag niet beginnen met '%'"),
     ("an unknown escape between double quotes", CASE, 'title: "C:\\map\\qq"\n', f"{CASE}:1: tussen dubbele aanhalingstekens is '\\m' geen geldig teken"),
     ("text after a block indicator", CASE, "title: x\nsummary: |tekst\n  meer\n", f"{CASE}:2: na '|' of '>' mag op dezelfde regel niets meer komen"),
+    ("a NUL on its own line", CASE, "title: Repair\nsummary: a\nkind: x\x00y\n", f"{CASE}:3: het bestand bevat een NUL-teken"),
+    ("a control character on its own line", CASE, "title: Repair\nsummary: a\x07b\n", f"{CASE}:2: het bestand bevat een onzichtbaar stuurteken (0x07)"),
     ("too large", CASE, "title: Repair Café\ndescription: |\n" + "  x" * 200_000 + "\n", f"{CASE}:1: het bestand is te groot"),
 ]
 

@@ -309,7 +309,10 @@ def read_text(raw: bytes) -> str:
             "Sla het bestand op als UTF-8 (in VS Code: rechtsonder op de codering klikken, 'Save with Encoding', 'UTF-8').",
         ) from None
     if "\x00" in text:
-        raise ReadError(1, "het bestand bevat een NUL-teken; is het wel een tekstbestand?")
+        line = text[: text.index("\x00")].replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+        raise ReadError(
+            line, "het bestand bevat een NUL-teken; is het wel een tekstbestand?", "Zo'n teken komt meestal mee bij kopiëren en plakken: typ de regel opnieuw."
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
