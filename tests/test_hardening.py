@@ -253,3 +253,12 @@ def test_nothing_outside_the_repository_is_read_or_published(tmp_path: Path, nam
     )
     assert build.returncode != 0 and expected in build.stderr, build.stderr
     assert "root:" not in build.stderr and not (site.root / "site" / "index.html").exists()
+
+
+def test_a_linked_pages_folder_is_told_once(tmp_path: Path):
+    Site(tmp_path)
+    (tmp_path / "content/pages").rename(tmp_path / "elders")
+    os.symlink(tmp_path / "elders", tmp_path / "content/pages")
+    validate = subprocess.run([sys.executable, "-m", "praktijkboek", "validate", "--root", str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert validate.returncode == 1
+    assert validate.stderr.count("content/pages:1: een snelkoppeling (symbolische link) is hier niet toegestaan") == 1, validate.stderr

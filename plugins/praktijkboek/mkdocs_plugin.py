@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .core import agenda, handouts, opendata, references, searchindex, views
 from .core.graph import Node
 from .core.loader import FileCache, Layout, load
-from .core.pages import INDEXES, OVERVIEWS, PageSpec, describe_source, hand_written_collisions, plan, src_uri, url_path
+from .core.pages import INDEXES, OVERVIEWS, PageSpec, address_collisions, hand_written_collisions, plan, src_uri, url_path
 from .core.problems import ContentError, Problem
 from .core.qrcodes import QrCodeError, QrCodes
 from .core.references import PAGE_META_KEYS
@@ -139,8 +139,6 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         self.dirty = False
         self.serving = False
         self.preview = ServePreview()
-        self.late_problems: list[Problem] = []
-        """Content problems found while pages were made (a hand-written page's front matter)."""
         self.hand_written: set[str] = set()
         """The src_uris of docs_dir's pages: the only pages besides its own that the plugin changes."""
 
@@ -172,10 +170,10 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         try:
             self.graph = load(self.layout, self.cache)
             specs = plan(self.graph)
-            collisions = hand_written_collisions(specs, self.layout.root, self.layout.pages_dir)  # as validate does
+            others = {address: f"{file.src_uri} (van {file.generated_by})" for address, file in written.items() if file.generated_by is not None}
+            collisions = hand_written_collisions(specs, self.layout.root, self.layout.pages_dir) + address_collisions(specs, others)
             if collisions:
                 raise ContentError(collisions)
-            self._check_addresses(specs, {address: file for address, file in written.items() if file.generated_by is not None})
         except ContentError as error:
             if not self.serving:
                 raise PluginError(str(error)) from None
@@ -239,31 +237,11 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
                 file.changed = not self.dirty or fingerprints.get(file.src_uri) != self.fingerprints.get(file.src_uri)
         self.pending_fingerprints = fingerprints  # kept only once the build has succeeded (on_post_build)
         self.populated: set[str] = set()
-        self.late_problems = []
         if self.config.search == "pagefind":
             self._stop_indexer()  # one of a build that failed
             with _reported():
                 self.indexer = searchindex.Indexer()
         return files
-
-    def _check_addresses(self, specs: list[PageSpec], written: dict[str, File]) -> None:
-        """Another plugin's page on the address of a generated one is an error (hand-written pages are
-        checked by the core, as `validate` does)."""
-        problems = [
-            Problem(
-                f"{self.layout.pages_dir}/{written[spec.url_path].src_uri}"
-                if written[spec.url_path].generated_by is None
-                else f"{written[spec.url_path].src_uri} (van {written[spec.url_path].generated_by})",
-                1,
-                None,
-                f"deze pagina komt op hetzelfde adres (/{spec.url_path}/) als {describe_source(spec)}",
-                "Geef de pagina een andere bestandsnaam.",
-            )
-            for spec in specs
-            if spec.url_path in written
-        ]
-        if problems:
-            raise ContentError(problems)
 
     def on_page_markdown(self, markdown, page, config, files):
         if page.file.src_uri in self.specs:
@@ -273,19 +251,19 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             return markdown  # another plugin's page: its front matter and text are its own
         # Editors' front matter reaches Material's templates, which do not escape (subtitle, status,
         # icon, template...): only the keys we handle, and those escaped.
+        # The loader refuses other keys first (references.front_matter_problems, the rule MkDocs reads front
+        # matter by); this guard keeps Material's unescaped keys out should the two ever differ.
         unknown = sorted(set(map(str, page.meta)) - set(PAGE_META_KEYS))
         if unknown:
-            problem = Problem(
-                f"{self.layout.pages_dir}/{page.file.src_uri}",
-                1,
-                f"'{unknown[0]}'",
-                "dit veld bovenaan de pagina wordt niet ondersteund",
-                f"Toegestaan: {', '.join(sorted(PAGE_META_KEYS))}.",
+            raise PluginError(
+                Problem(
+                    f"{self.layout.pages_dir}/{page.file.src_uri}",
+                    1,
+                    f"'{unknown[0]}'",
+                    "dit veld bovenaan de pagina wordt niet ondersteund",
+                    f"Toegestaan: {', '.join(sorted(PAGE_META_KEYS))}.",
+                ).format()
             )
-            if not self.serving:
-                raise PluginError(problem.format())
-            self.late_problems.append(problem)  # shown by the preview once this build is done
-            page.meta = {key: value for key, value in page.meta.items() if key in PAGE_META_KEYS}
         # Hand-written pages may link to entities with [[kind:id]] too (checked by the loader).
         return references.expand(markdown, page.file.src_uri, self.graph, src_uri)
 
@@ -366,11 +344,6 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
-        if not self.preview.failing and self.late_problems:
-            self.preview.fail(self.late_problems, config.site_name)
-            self.fingerprints = {}  # the page was written without its refused front matter: rewrite it once fixed
-            self.qr.stop()
-            self._finish_indexer()
         if self.preview.failing:
             self.preview.write(Path(config.site_dir))
             return

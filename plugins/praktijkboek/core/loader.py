@@ -77,12 +77,17 @@ def discover(layout: Layout) -> tuple[list[Found], list[Problem]]:
     found: list[Found] = []
     problems: list[Problem] = []
 
+    refused: set[Path] = set()
+
     def linked(path: Path) -> bool:
-        """A symbolic link is refused, wherever it is: it could lead outside the repository."""
-        if path.is_symlink():
+        """A symbolic link is refused, wherever it is: it could lead outside the repository. (Told once,
+        also when the pages folder inside content/ is the link.)"""
+        if not path.is_symlink():
+            return False
+        if path not in refused:
+            refused.add(path)
             problems.append(Problem(layout.rel(path), 1, None, SYMLINK_MESSAGE, SYMLINK_HINT))
-            return True
-        return False
+        return True
 
     def entries(folder: Path) -> list[Path]:
         return [path for path in _files(folder) if not linked(path)]

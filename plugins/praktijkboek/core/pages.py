@@ -178,22 +178,25 @@ def plan(graph: KnowledgeGraph) -> list[PageSpec]:
     return pages
 
 
-def hand_written_collisions(specs: list[PageSpec], root: Path, pages_dir: str) -> list[Problem]:
-    """A hand-written page on the address of a generated one (`content/pages/personen.md`): the same
-    message as the build gives, so that `validate` refuses it first."""
-    folder = root / pages_dir
+def address_collisions(specs: list[PageSpec], others: dict[str, str]) -> list[Problem]:
+    """Pages that are not the book's own (`others`: address -> the file or plugin behind the page) on the
+    address of a generated one: the same message from `validate` and from the build."""
     taken = {spec.url_path: spec for spec in specs}
-    problems = []
-    for path in references.markdown_pages(folder):
-        spec = taken.get(url_path(path.relative_to(folder).with_suffix(".md").as_posix()))
-        if spec is not None and not path.is_symlink():
-            problems.append(
-                Problem(
-                    path.relative_to(root).as_posix(),
-                    1,
-                    None,
-                    f"deze pagina komt op hetzelfde adres (/{spec.url_path}/) als {describe_source(spec)}",
-                    "Geef de pagina een andere bestandsnaam.",
-                )
-            )
-    return problems
+    return [
+        Problem(
+            source,
+            1,
+            None,
+            f"deze pagina komt op hetzelfde adres (/{address}/) als {describe_source(taken[address])}",
+            "Geef de pagina een andere bestandsnaam.",
+        )
+        for address, source in others.items()
+        if address in taken
+    ]
+
+
+def hand_written_collisions(specs: list[PageSpec], root: Path, pages_dir: str) -> list[Problem]:
+    """A hand-written page on the address of a generated one (`content/pages/personen.md`)."""
+    folder = root / pages_dir
+    pages = {url_path(path.relative_to(folder).with_suffix(".md").as_posix()): path.relative_to(root).as_posix() for path in references.markdown_pages(folder)}
+    return address_collisions(specs, pages)

@@ -101,14 +101,14 @@ def did_you_mean_id(value: str, ids: Iterable[str]) -> str | None:
     network, _, name = value.rpartition("/")
     pool = [c for c in candidates if c.rpartition("/")[0] == network]
     words = name.split("-")
-    related = [c for c in pool if _contains(c.rpartition("/")[2].split("-"), words) or _contains(words, c.rpartition("/")[2].split("-"))]
+    related = [c for c in pool if contains_words(c.rpartition("/")[2].split("-"), words) or contains_words(words, c.rpartition("/")[2].split("-"))]
     related.sort(key=lambda c: (abs(len(c) - len(value)), c))
     if related:
         return "Bedoel je " + " of ".join(f"'{c}'" for c in related[:3]) + "?"
     return did_you_mean(value, candidates)
 
 
-def _contains(words: list[str], part: list[str]) -> bool:
+def contains_words(words: list[str], part: list[str]) -> bool:
     """`part` occurs in `words` as consecutive whole words."""
     return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 

@@ -100,8 +100,6 @@ def check_pages(graph: KnowledgeGraph, root: Path, pages_dir: str, broken: froze
     problems = []
     folder = root / pages_dir
     for path in markdown_pages(folder):
-        if path.is_symlink() or any((folder / parent).is_symlink() for parent in path.relative_to(folder).parents if parent != Path(".")):
-            continue  # refused by the loader's discovery, and never read
         rel = path.relative_to(root).as_posix()
         try:
             text = read_text(read_regular(path))
@@ -121,8 +119,17 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
 
 def markdown_pages(folder: Path) -> list[Path]:
-    """The hand-written pages in `folder`, whatever Markdown ending MkDocs accepts."""
-    return sorted(path for path in folder.rglob("*") if path.suffix in MARKDOWN_SUFFIXES) if folder.is_dir() else []
+    """The hand-written pages in `folder`, whatever Markdown ending MkDocs accepts. Symbolic links, and
+    what lies behind them, are left out: the loader's discovery refuses them, and they are never read."""
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    return sorted(path for path in folder.rglob("*") if path.suffix in MARKDOWN_SUFFIXES and not _behind_a_link(path, folder))
+
+
+def _behind_a_link(path: Path, folder: Path) -> bool:
+    """`path` is a symbolic link, or lies in a folder below `folder` that is one."""
+    parts = path.relative_to(folder).parts
+    return any(folder.joinpath(*parts[: i + 1]).is_symlink() for i in range(len(parts)))
 
 
 #: Front matter keys a hand-written page may use (all escaped or checked by the plugin); others are refused:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .models import Entity, nested_model
-from .problems import Problem, did_you_mean, field_name, list_choices
+from .problems import Problem, contains_words, did_you_mean, field_name, list_choices
 from .yamlfile import ParsedFile
 
 #: Dutch words editors are likely to type for an English field name.
@@ -136,7 +136,7 @@ def _other_meaning(model: type[BaseModel], loc: tuple[str | int, ...], name: str
     for field in known:
         part = field.split("_")
         rest = [w for w in words if w not in part]
-        if rest and set(rest) <= QUALIFIERS and _contains(words, part):
+        if rest and set(rest) <= QUALIFIERS and contains_words(words, part):
             info = _field_info(model, (*loc[:-1], field))
             meaning = (info.description or field).split(". ")[0].rstrip(".") if info else field
             body = getattr(model, "body_field", None) if len(loc) == 1 else None
@@ -148,12 +148,8 @@ def _other_meaning(model: type[BaseModel], loc: tuple[str | int, ...], name: str
 def _within(name: str, known: list[str]) -> str | None:
     """`phone_number`, `contact_email`, `start_date`: a known field with a word around it."""
     words = name.lower().replace("-", "_").split("_")
-    found = sorted((f for f in known if _contains(words, f.split("_"))), key=len, reverse=True)
+    found = sorted((f for f in known if contains_words(words, f.split("_"))), key=len, reverse=True)
     return f"Bedoel je '{found[0]}'?" if found else None
-
-
-def _contains(words: list[str], part: list[str]) -> bool:
-    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
 
 
 def _show(value: Any) -> str:
