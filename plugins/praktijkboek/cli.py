@@ -193,13 +193,11 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _publishable(site: Path) -> None:
-    """Folders 0777 and files 0666, less the umask (so 0755 and 0644 as a rule), as a copy would get."""
+    """The site folder 0777 less the umask (0755 as a rule), like the folders MkDocs makes inside it:
+    only the temporary folder itself was made private."""
     umask = os.umask(0)
     os.umask(umask)
     site.chmod(0o777 & ~umask)
-    for base, folders, _ in os.walk(site):
-        for name in folders:
-            (Path(base) / name).chmod(0o777 & ~umask)
 
 
 def _new(args: argparse.Namespace) -> int:

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any, get_args
 
 from .loader import ENTITY_SUFFIXES, Layout, slugify
-from .models import MODELS, SLUG_PATTERN, nested_model
+from .models import FLAG_PATTERN, MODELS, SLUG_PATTERN, nested_model
 from .problems import Problem, did_you_mean
 from .schema import SCHEMA_DIR
 from .validation import validate
-from .yamlfile import parse
+from .yamlfile import NULLS, parse
 
 KINDS = ("network", "session", "case")
 
@@ -75,7 +75,7 @@ def target(layout: Layout, kind: str, ident: str) -> Path:
 #: Text that every YAML reader reads back as this very text (or, if only digits, as a number that a
 #: text field accepts too): no quotes needed. Anything else is written between double quotes.
 _PLAIN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][^:#\[\]{},&*!|>'\"%@`\n]*(?<! )")
-_NOT_PLAIN = {"null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE"}
+_NOT_PLAIN = NULLS | set(FLAG_PATTERN.split("|"))  # read as nothing, or as true/false
 
 
 def _yaml_value(value: Any) -> str:

@@ -100,7 +100,8 @@ class _StrictComposer(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-_NULLS = {"", "~", "null", "Null", "NULL"}
+#: The unquoted values that mean "nothing": the field is left out.
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
 class _Mark(Protocol):
@@ -128,7 +129,7 @@ def _to_python(node: Node, path: Path_, lines: dict[Path_, int], source: list[st
     if isinstance(node, ScalarNode):
         if node.style is None:
             _check_plain(source, node.start_mark, node.end_mark)
-            if node.value in _NULLS:
+            if node.value in NULLS:
                 return None
         return node.value
     if isinstance(node, SequenceNode):
@@ -388,7 +389,7 @@ def _from_events(text: str) -> tuple[Any, dict[Path_, int]]:
             value: Any = event.value
             if not event.style:
                 _check_plain(source, event.start_mark, event.end_mark)
-                if value in _NULLS:
+                if value in NULLS:
                     value = None
         elif kind is yaml.MappingStartEvent:
             value = {}
