@@ -39,8 +39,9 @@ from synthetic import generate, write_baseline, write_book
 from benchmarks import ROOT, machine, material_search_config, run_measured, write_section
 
 sys.path.insert(0, str(ROOT / "plugins"))
-from praktijkboek.core.loader import Layout, load  # noqa: E402
-from praktijkboek.core.pages import plan  # noqa: E402
+from praktijkboek.core.knowledge.load import load  # noqa: E402
+from praktijkboek.core.pages.plan import plan  # noqa: E402
+from praktijkboek.core.reading.loader import Layout  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from benchmarks import ROOT, machine, write_section
 
 sys.path.insert(0, str(ROOT / "plugins"))
-from praktijkboek.core.pdf import render_site  # noqa: E402
+from praktijkboek.outputs.pdf import render_site  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

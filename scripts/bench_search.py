@@ -140,7 +140,7 @@ def main() -> None:
     sys.path.insert(0, str(ROOT / "plugins"))
     from playwright.sync_api import sync_playwright
 
-    from praktijkboek.core.pdf import CHROMIUM_ARGS, find_chromium
+    from praktijkboek.outputs.pdf import CHROMIUM_ARGS, find_chromium
 
     work = Path(tempfile.mkdtemp(prefix="praktijkboek-search-"))
     try:

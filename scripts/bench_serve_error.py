@@ -21,8 +21,9 @@ from benchmarks import ROOT, machine, write_section
 
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "plugins")]
 from conftest import copy_of_the_repository, fetch, serving, wait_for  # noqa: E402
-from praktijkboek.core.loader import Layout, load  # noqa: E402
-from praktijkboek.core.pages import plan  # noqa: E402
+from praktijkboek.core.knowledge.load import load  # noqa: E402
+from praktijkboek.core.pages.plan import plan  # noqa: E402
+from praktijkboek.core.reading.loader import Layout  # noqa: E402
 
 
 def _page(url: str) -> str:

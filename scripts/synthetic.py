@@ -274,9 +274,10 @@ def write_baseline(book_dir: Path, target: Path) -> int:
     import sys
 
     sys.path.insert(0, str(ROOT / "plugins"))
-    from praktijkboek.core import pages as page_plans
-    from praktijkboek.core.loader import Layout, load
-    from praktijkboek.core.views import Book as Views
+    from praktijkboek.core.knowledge.load import load
+    from praktijkboek.core.pages import plan as page_plans
+    from praktijkboek.core.pages.views import Book as Views
+    from praktijkboek.core.reading.loader import Layout
 
     graph = load(Layout(book_dir))
     specs = page_plans.plan(graph)
@@ -291,13 +292,14 @@ def write_baseline(book_dir: Path, target: Path) -> int:
     def items(frm: str, nodes) -> str:
         return "\n".join(f"- {link(frm, n)} — {views_describe(n)}" for n in nodes)
 
-    from praktijkboek.core.views import describe
+    from praktijkboek.core.pages.views import describe
 
     def views_describe(node) -> str:
         return describe(graph, node)
 
     for spec in specs:
-        kind, view = views.view(spec.key, spec.title, "https://example.org/" + spec.url_path)
+        views.absolute[spec.key] = "https://example.org/" + spec.url_path
+        kind, view = views.view(spec)
         lines = [f"# {spec.title}", ""]
         if spec.body:
             lines += [spec.body, ""]
@@ -321,7 +323,7 @@ def write_baseline(book_dir: Path, target: Path) -> int:
     pages = book_dir / "content" / "pages"
     for page in pages.glob("*.md"):
         shutil.copy(page, docs / page.name)
-    nav = ["  - Start: index.md"] + [f"  - {title}: {uri}" for _, uri, title, _ in page_plans.INDEXES]
+    nav = ["  - Start: index.md"] + [f"  - {title}: {uri}" for title, uri in page_plans.navigation()[: len(page_plans.index_pages())]]
     (target / "mkdocs.yml").write_text(
         "site_name: Basislijn\nsite_url: https://example.org/\ntheme:\n  name: material\n  language: nl\n  font: false\n"
         "plugins:\n  - search:\n      lang: nl\nmarkdown_extensions:\n  - toc:\n      permalink: true\n  - attr_list\n"

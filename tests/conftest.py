@@ -177,7 +177,7 @@ def serve_folder(folder: Path):
 
 
 def _has_chromium() -> bool:
-    from praktijkboek.core.pdf import HandoutError, find_chromium
+    from praktijkboek.outputs.pdf import HandoutError, find_chromium
 
     try:
         find_chromium()
@@ -200,7 +200,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(scope="module")
 def chromium():
     """Debian's Chromium through playwright, one per test module."""
-    from praktijkboek.core.pdf import browser
+    from praktijkboek.outputs.pdf import browser
 
     if not HAS_CHROMIUM:
         pytest.skip(NO_CHROMIUM)
@@ -251,7 +251,8 @@ def add_a_new_network(root: Path) -> str:
     one, three organisations, a person, two cases, a theme, a barrier and a lever. The network and its
     sessions are made with `praktijkboek new`, as the guide says; nothing refers to a seed id, except
     one existing condition and theme, picked from the content itself. Returns the network's id."""
-    from praktijkboek.core.loader import Layout, load
+    from praktijkboek.core.knowledge.load import load
+    from praktijkboek.core.reading.loader import Layout
 
     graph = load(Layout(root))
     condition = graph.by_kind["condition"][0].id

@@ -7,8 +7,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import REPO, serve_folder
-from praktijkboek.core.loader import Layout, load
-from praktijkboek.core.pages import plan
+from praktijkboek.core.knowledge.load import load
+from praktijkboek.core.pages.plan import IndexPage, plan
+from praktijkboek.core.reading.loader import Layout
 
 #: These tests read the repository's own content (a pull request that changes only content runs them) and drive Chromium.
 pytestmark = [pytest.mark.content, pytest.mark.browser]
@@ -19,7 +20,7 @@ def _one_page_of_each_kind() -> list[str]:
     listings, overviews, the matrix), read off the repository's content, not named here."""
     pages, templates = [""], set()
     for spec in plan(load(Layout(REPO))):
-        if spec.template not in templates or spec.key.startswith("index:"):
+        if spec.template not in templates or isinstance(spec, IndexPage):
             templates.add(spec.template)
             pages.append(f"{spec.url_path}/")
     pages += [f"{p.stem}/" for p in sorted((REPO / "content/pages").glob("*.md")) if p.stem != "index"]
@@ -28,9 +29,9 @@ def _one_page_of_each_kind() -> list[str]:
 
 PAGES = _one_page_of_each_kind()
 #: A session page: it has the most on it (facts, relations, the handout button).
-SESSION = next(f"{spec.url_path}/" for spec in plan(load(Layout(REPO))) if spec.key.startswith("session:"))
+SESSION = next(f"{spec.url_path}/" for spec in plan(load(Layout(REPO))) if spec.handout)
 #: A word to search for: the longest of that session's title.
-QUERY = max(next(spec.title for spec in plan(load(Layout(REPO))) if spec.key.startswith("session:")).split(), key=len).strip(".,:;'\"()")
+QUERY = max(next(spec.title for spec in plan(load(Layout(REPO))) if spec.handout).split(), key=len).strip(".,:;'\"()")
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,8 @@ import pytest
 from icalendar import Calendar
 
 from conftest import SMALL_SITE, Site, links
-from praktijkboek.core.loader import Layout, load
+from praktijkboek.core.knowledge.load import load
+from praktijkboek.core.reading.loader import Layout
 
 # The build "happens" on 1 September 2019: bijeenkomst-1 (6 June) is past, bijeenkomst-2 (22 October) upcoming.
 BUILD_DAY = {"SOURCE_DATE_EPOCH": str(int(dt.datetime(2019, 9, 1, 12, tzinfo=dt.timezone.utc).timestamp()))}

@@ -87,7 +87,7 @@ def test_contact_details_appear_only_when_the_person_allows_it(built_small_site:
 
 @pytest.mark.browser
 def test_published_contact_details_are_readable_links_in_a_browser(built_small_site: Site):
-    from praktijkboek.core.pdf import browser
+    from praktijkboek.outputs.pdf import browser
 
     with browser() as chromium:
         page = chromium.new_page()

@@ -24,8 +24,9 @@ import icalendar
 import pytest
 
 from conftest import REPO, BuiltBook
-from praktijkboek.core import agenda
-from praktijkboek.core.loader import Layout, load
+from praktijkboek.core.exports import agenda
+from praktijkboek.core.knowledge.load import load
+from praktijkboek.core.reading.loader import Layout
 
 TOOLS = REPO / "tests" / "conformance"
 MODULES = TOOLS / "node_modules"

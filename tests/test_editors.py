@@ -16,11 +16,12 @@ import pytest
 import yaml
 
 from conftest import REPO, Site
-from praktijkboek.core import schema
-from praktijkboek.core.loader import Layout, load
-from praktijkboek.core.models import MODELS
-from praktijkboek.core.problems import Problem
-from praktijkboek.core.report import escape_data, escape_property, github
+from praktijkboek.core.editors import schema
+from praktijkboek.core.editors.report import escape_data, escape_property, github
+from praktijkboek.core.knowledge.load import load
+from praktijkboek.core.reading.kinds import KINDS
+from praktijkboek.core.reading.loader import Layout
+from praktijkboek.core.reading.problems import Problem
 
 CLI = [sys.executable, "-m", "praktijkboek"]
 
@@ -30,7 +31,7 @@ def test_committed_schemas_are_generated_from_the_models():
 
 
 def test_every_field_has_a_dutch_description():
-    for kind in MODELS:
+    for kind in KINDS:
         generated = schema.schema_for(kind)
         for definition in [generated, *generated.get("$defs", {}).values()]:
             for name, prop in definition["properties"].items():
@@ -40,8 +41,9 @@ def test_every_field_has_a_dutch_description():
 
 
 def test_vscode_maps_every_schema_to_its_files():
-    settings = json.loads((REPO / ".vscode/settings.json").read_text())
-    assert settings["yaml.schemas"] == schema.vscode_mapping()
+    text = (REPO / schema.VSCODE_SETTINGS).read_text(encoding="utf-8")
+    assert text == schema.vscode_settings(text), "run: praktijkboek schemas (the mapping is generated from the kinds)"
+    settings = json.loads(text)
     for target in settings["yaml.schemas"]:
         assert (REPO / target).is_file()
     assert "redhat.vscode-yaml" in json.loads((REPO / ".vscode/extensions.json").read_text())["recommendations"]
@@ -259,7 +261,8 @@ def test_the_examples_in_the_editors_guide_are_valid(tmp_path: Path):
         ),
         (["session", "elders/s9", "--title", "S"], "het netwerk 'elders' bestaat niet"),
         (["case", "nieuw", "--title", " "], "veld 'title' (--title): is leeg, maar moet ingevuld zijn"),
-        (["case", "nieuw", "--title", "C", "--date", "2026-03-01"], "--date, --start-time en --end-time horen bij een sessie"),
+        (["case", "nieuw", "--title", "C", "--date", "2026-03-01"], "--date hoort bij een sessie, niet bij een praktijkvoorbeeld"),
+        (["case", "nieuw", "--title", "C", "--date", "2026-03-01", "--start-time", "19:00"], "--date en --start-time horen bij een sessie"),
     ],
 )
 def test_praktijkboek_new_checks_its_arguments_as_validate_does(tmp_path: Path, args: list[str], expected: str):

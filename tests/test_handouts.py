@@ -138,7 +138,7 @@ def test_pages_link_to_their_pdfs(handout_site: Site):
 
 
 def test_printing_the_page_in_a_browser_shows_only_the_handout(handout_site: Site):
-    from praktijkboek.core.pdf import browser
+    from praktijkboek.outputs.pdf import browser
 
     url = (handout_site.root / "site/netwerken/buurtpunt/bijeenkomst-1/index.html").as_uri()
     with browser() as chromium:
@@ -161,7 +161,7 @@ def test_the_session_page_carries_its_handout_but_search_does_not_index_it(hando
 
 
 def test_many_qr_codes_are_made_by_a_worker_process_and_match_in_process_codes():
-    from praktijkboek.core.qrcodes import QrCodes, qr_svg
+    from praktijkboek.outputs.qrcodes import QrCodes, qr_svg
 
     urls = [f"{SESSION_URL}?n={n}" for n in range(3)]
     codes = QrCodes(worker_from=2)
@@ -172,7 +172,7 @@ def test_many_qr_codes_are_made_by_a_worker_process_and_match_in_process_codes()
 
 
 def test_a_failing_qr_worker_is_reported_in_dutch():
-    from praktijkboek.core.qrcodes import QrCodeError, QrCodes
+    from praktijkboek.outputs.qrcodes import QrCodeError, QrCodes
 
     codes = QrCodes(worker_from=1)
     codes.start(["https://example.org/" + "x" * 5000])  # more than a QR code can hold

@@ -14,10 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, Site
-from praktijkboek.core.linkcheck import check_site
-from praktijkboek.core.loader import Layout, load
-from praktijkboek.core.problems import ContentError
-from praktijkboek.core.yamlfile import parse
+from praktijkboek.core.editors.linkcheck import check_site
+from praktijkboek.core.knowledge.load import load
+from praktijkboek.core.reading.loader import Layout
+from praktijkboek.core.reading.problems import ContentError
+from praktijkboek.core.reading.yamlfile import parse
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

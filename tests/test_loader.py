@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, Site
-from praktijkboek.core.loader import Layout, load
-from praktijkboek.core.problems import ContentError, Problem
+from praktijkboek.core.knowledge.load import load
+from praktijkboek.core.reading.loader import Layout
+from praktijkboek.core.reading.problems import ContentError, Problem
 
 SESSION = "networks/buurtpunt/sessions/bijeenkomst-1.yml"
 CASE = "content/cases/repair-cafe.yml"
@@ -422,7 +423,7 @@ def test_a_date_with_a_time_points_to_start_time(tmp_path: Path):
 
 @pytest.mark.content
 def test_the_fast_and_the_strict_reader_agree_on_every_content_file():
-    from praktijkboek.core import yamlfile
+    from praktijkboek.core.reading import yamlfile
 
     checked = 0
     for path in sorted((REPO / "networks").rglob("*.yml")) + sorted((REPO / "content").rglob("*.yml")):
@@ -459,7 +460,7 @@ def test_very_long_lines_load(tmp_path: Path):
     ],
 )
 def test_an_empty_optional_field_is_left_out_by_both_readers(tmp_path: Path, field: str, typed: str, expected: str | None):
-    from praktijkboek.core import yamlfile
+    from praktijkboek.core.reading import yamlfile
 
     text = f"title: Repair Café\n{field}: {typed}\n"
     loader = yamlfile._StrictComposer(text)
@@ -522,7 +523,7 @@ ENGLISH = re.compile(
 
 @pytest.mark.parametrize("text", BROKEN_YAML)
 def test_no_yaml_message_is_english(text: str):
-    from praktijkboek.core import yamlfile
+    from praktijkboek.core.reading import yamlfile
 
     problem = yamlfile.parse(text.encode(), "content/cases/x.yml")
     assert isinstance(problem, Problem), text

@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, BuiltBook, field, links
-from praktijkboek.core.formatting import encode_contact, format_date
-from praktijkboek.core.graph import KnowledgeGraph, Node
-from praktijkboek.core.loader import Layout, discover, load
-from praktijkboek.core.pages import plan
+from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
+from praktijkboek.core.knowledge.load import load
+from praktijkboek.core.pages.formatting import encode_contact, format_date
+from praktijkboek.core.pages.plan import plan
+from praktijkboek.core.reading.loader import Layout, discover
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

@@ -21,14 +21,14 @@ import pytest
 import yaml
 
 from conftest import REPO, Site, yaml12
-from praktijkboek.core import scaffold, schema
-from praktijkboek.core.loader import Layout, discover
-from praktijkboek.core.models import MODELS
-from praktijkboek.core.problems import Problem
-from praktijkboek.core.validation import validate
-from praktijkboek.core.yamlfile import parse
+from praktijkboek.core.editors import scaffold, schema
+from praktijkboek.core.reading.kinds import KINDS
+from praktijkboek.core.reading.loader import Layout, discover
+from praktijkboek.core.reading.problems import Problem
+from praktijkboek.core.reading.validation import validate
+from praktijkboek.core.reading.yamlfile import parse
 
-VALIDATORS = {kind: jsonschema.Draft202012Validator(schema.schema_for(kind)) for kind in MODELS}
+VALIDATORS = {kind: jsonschema.Draft202012Validator(schema.schema_for(kind)) for kind in KINDS}
 
 #: These tests read the repository's own content: a pull request that changes only content runs them.
 pytestmark = pytest.mark.content
@@ -52,7 +52,7 @@ def validator_accepts(kind: str, text: str, name: str = "bestand.yml") -> list[P
     parsed = parse(text.encode("utf-8"), name)
     if isinstance(parsed, Problem):
         return [parsed]
-    return validate(MODELS[kind], parsed, name)[1]
+    return validate(KINDS[kind], parsed, name)[1]
 
 
 def schema_accepts(kind: str, text: str, markdown: bool = False) -> list[str]:
@@ -94,7 +94,7 @@ def _guide_examples() -> list[tuple[str, str, str]]:
 def test_the_guides_examples_pass_both():
     examples = _guide_examples()
     assert {guide for guide, _, _ in examples} == {"CONTRIBUTING.md", "docs/content-model.md"}
-    globs = {kind: re.compile(glob.replace("*", "[^/]+").replace(".", r"\.")) for kind, glob in schema.FILE_GLOBS.items()}
+    globs = {kind: re.compile(glob.replace("*", "[^/]+").replace(".", r"\.")) for kind, glob in ((name, declared.glob()) for name, declared in KINDS.items())}
     for guide, path, example in examples:
         kinds = [kind for kind, pattern in globs.items() if pattern.fullmatch(path)]
         assert len(kinds) == 1, f"{guide}: {path} is no content file"
@@ -124,8 +124,8 @@ def test_what_praktijkboek_new_writes_passes_both(tmp_path: Path, kind: str, ide
 
 
 def test_every_kind_scaffolded_from_the_model_passes_both():
-    for kind, model in MODELS.items():
-        label = "name" if "name" in model.model_fields else "title"
+    for kind, declared in KINDS.items():
+        label = "name" if "name" in declared.model.model_fields else "title"
         text = scaffold.render(kind, {label: "Iets nieuws"}, "schema.json")
         assert validator_accepts(kind, text) == [], kind
         assert schema_accepts(kind, text) == [], kind
@@ -251,7 +251,7 @@ def _offered(prop: dict[str, Any], defs: dict[str, Any]) -> list[Any]:
 
 def test_every_value_the_schema_offers_is_accepted_by_the_validator():
     offered = 0
-    for kind in MODELS:
+    for kind in KINDS:
         generated = schema.schema_for(kind)
         for field, prop in generated["properties"].items():
             for value in _offered(prop, generated.get("$defs", {})):
@@ -260,7 +260,7 @@ def test_every_value_the_schema_offers_is_accepted_by_the_validator():
                 assert validator_accepts(kind, text) == [], f"{kind}.{field}: {value!r}"
                 assert schema_accepts(kind, text) == [], f"{kind}.{field}: {value!r}"
                 offered += 1
-    assert offered > len(MODELS)
+    assert offered > len(KINDS)
 
 
 def _nested(prop: dict[str, Any]) -> tuple[str, bool] | None:
@@ -276,7 +276,7 @@ def _nested(prop: dict[str, Any]) -> tuple[str, bool] | None:
 def test_every_value_the_schema_offers_inside_a_group_of_fields_is_accepted():
     """The same for the fields inside `links`, `materials` and `place`."""
     offered = 0
-    for kind in MODELS:
+    for kind in KINDS:
         generated = schema.schema_for(kind)
         defs = generated.get("$defs", {})
         for field, prop in generated["properties"].items():

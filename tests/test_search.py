@@ -114,7 +114,7 @@ def test_the_repository_builds_its_search_index(repository_book):
 
 
 def test_pagefind_is_handed_the_searchable_part_of_a_page_only(built_small_site):
-    from praktijkboek.core.searchindex import indexable
+    from praktijkboek.outputs.searchindex import indexable
 
     page = built_small_site.page("praktijkvoorbeelden/dorv")
     part = indexable(page)

@@ -97,8 +97,8 @@ def test_an_open_tab_shows_the_report_by_itself_and_then_the_book(tmp_path: Path
 
 
 def test_the_report_page_escapes_what_the_editor_wrote():
-    from praktijkboek.core.problems import Problem
-    from praktijkboek.core.report import html_page
+    from praktijkboek.core.editors.report import html_page
+    from praktijkboek.core.reading.problems import Problem
 
     page = html_page([Problem("content/cases/<x>.yml", 3, "'date'", "'<script>alert(1)</script>' is geen geldige datum", "Schrijf <b>JJJJ</b>.")], "Boek <i>")
     assert "<script>alert" not in page and "<b>JJJJ" not in page and "<i>" not in page
@@ -116,8 +116,8 @@ def test_the_report_page_escapes_what_the_editor_wrote():
 )
 def test_the_preview_decides_once_the_rebuild_it_waited_for_is_done(failing_before: bool, failing_after: bool, served: str):
     """MkDocs' server holds a page request while a rebuild runs; the report or the page is chosen after."""
-    from praktijkboek.core.problems import Problem
-    from praktijkboek.serve_preview import ServePreview
+    from praktijkboek.core.reading.problems import Problem
+    from praktijkboek.host.preview import ServePreview
 
     preview = ServePreview()
     broken = [Problem("content/cases/x.yml", 1, None, "kapot")]

@@ -16,10 +16,12 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .core import report, schema
-from .core.loader import Layout, load
-from .core.pages import hand_written_collisions, plan
-from .core.problems import ContentError
+from praktijkboek.core.editors import report, schema
+from praktijkboek.core.knowledge.load import load
+from praktijkboek.core.pages.plan import hand_written_collisions, plan
+from praktijkboek.core.reading.kinds import KINDS
+from praktijkboek.core.reading.loader import Layout
+from praktijkboek.core.reading.problems import ContentError
 
 
 class _SettingsLoader(yaml.SafeLoader):
@@ -85,13 +87,13 @@ def _validate(args: argparse.Namespace) -> int:
     if problems:
         sys.stderr.write(report.human(problems, color=fmt == "human" and _wants_color(sys.stderr)))
         return 1
-    counts = ", ".join(f"{len(nodes)} {nodes[0].entity.PLURAL.lower()}" for nodes in graph.by_kind.values() if nodes)
+    counts = ", ".join(f"{len(nodes)} {KINDS[kind].plural.lower()}" for kind, nodes in graph.by_kind.items() if nodes)
     print(f"In orde: {len(graph)} bestanden gelezen ({counts}).")
     return 0
 
 
 def _handouts(args: argparse.Namespace) -> int:
-    from .core.pdf import HandoutError, render_site
+    from praktijkboek.outputs.pdf import HandoutError, render_site
 
     site = Path(args.site_dir)
     try:
@@ -108,21 +110,29 @@ def _handouts(args: argparse.Namespace) -> int:
 
 
 def _schemas(args: argparse.Namespace) -> int:
-    folder = Path(args.root).resolve() / schema.SCHEMA_DIR
+    root = Path(args.root).resolve()
+    folder = root / schema.SCHEMA_DIR
+    # The editors' settings map each schema to where the kind's files are, in this project's folders.
+    settings_path = root / schema.VSCODE_SETTINGS
+    current = settings_path.read_text(encoding="utf-8") if settings_path.is_file() else None
+    settings = schema.vscode_settings(current, layout_from_config(root, root / args.config).folders)
     if args.check:
-        stale = schema.stale(folder)
+        stale = schema.stale(folder) + ([schema.VSCODE_SETTINGS] if current != settings else [])
         if stale:
-            print(f"Verouderde JSON Schema's in {schema.SCHEMA_DIR}: {', '.join(stale)}. Maak ze opnieuw met: praktijkboek schemas", file=sys.stderr)
+            print(f"Verouderd: {', '.join(stale)}. Maak ze opnieuw met: praktijkboek schemas", file=sys.stderr)
             return 1
-        print(f"De JSON Schema's in {schema.SCHEMA_DIR} zijn bij.")
+        print(f"De JSON Schema's in {schema.SCHEMA_DIR} en {schema.VSCODE_SETTINGS} zijn bij.")
         return 0
     for path in schema.write_all(folder):
-        print(f"geschreven: {path.relative_to(Path(args.root).resolve())}")
+        print(f"geschreven: {path.relative_to(root)}")
+    settings_path.parent.mkdir(parents=True, exist_ok=True)
+    settings_path.write_text(settings, encoding="utf-8")
+    print(f"geschreven: {schema.VSCODE_SETTINGS}")
     return 0
 
 
 def _check_links(args: argparse.Namespace) -> int:
-    from .core.linkcheck import check_site
+    from praktijkboek.core.editors.linkcheck import check_site
 
     site = Path(args.site_dir)
     if not site.is_dir():
@@ -146,8 +156,8 @@ def _build(args: argparse.Namespace) -> int:
     import subprocess
     import tempfile
 
-    from .core.linkcheck import check_site
-    from .core.pdf import HandoutError, render_site
+    from praktijkboek.core.editors.linkcheck import check_site
+    from praktijkboek.outputs.pdf import HandoutError, render_site
 
     root = Path(args.root).resolve()
     target = (root / args.site_dir).resolve()
@@ -201,18 +211,12 @@ def _publishable(site: Path) -> None:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .core.scaffold import ScaffoldError, scaffold
+    from praktijkboek.core.editors.scaffold import ScaffoldError, scaffold
 
     root = Path(args.root).resolve()
     layout = layout_from_config(root, root / args.config)
-    values = {"title": args.title}
-    if args.kind == "network":
-        values["kind"] = args.network_kind
-    if args.kind == "session":
-        values |= {name: value for name, value in (("date", args.date), ("start_time", args.start_time), ("end_time", args.end_time)) if value}
-    elif (args.date or args.start_time or args.end_time) and args.kind in ("network", "case"):
-        print(f"praktijkboek new: --date, --start-time en --end-time horen bij een sessie, niet bij een {args.kind}.", file=sys.stderr)
-        return 1
+    given = {"title": args.title, "kind": args.network_kind, "date": args.date, "start_time": args.start_time, "end_time": args.end_time}
+    values = {name: value for name, value in given.items() if value is not None}
     try:
         path = scaffold(layout, args.kind, args.id, values)
     except ScaffoldError as exc:
@@ -248,8 +252,11 @@ def main(argv: list[str] | None = None) -> int:
         help="human: leesbaar (kleur in een terminal); github: annotaties voor GitHub Actions; auto: github als GITHUB_ACTIONS=true.",
     )
     check.set_defaults(func=_told(_validate))
-    schemas = sub.add_parser("schemas", help="Schrijf de JSON Schema's van alle soorten bestanden (uit het model) naar docs/schemas/.")
+    schemas = sub.add_parser(
+        "schemas", help="Schrijf de JSON Schema's van alle soorten bestanden (uit het model) naar docs/schemas/, en .vscode/settings.json."
+    )
     schemas.add_argument("--root", default=".")
+    schemas.add_argument("--config", default="mkdocs.yml", help="Voor networks_dir en content_dir: waar elke soort bestanden staat.")
     schemas.add_argument("--check", action="store_true", help="Schrijf niets; geef een fout als de schema's verouderd zijn.")
     schemas.set_defaults(func=_schemas)
     links = sub.add_parser("check-links", help="Controleer alle interne links en ankers van een gebouwde site (offline).")
@@ -262,14 +269,15 @@ def main(argv: list[str] | None = None) -> int:
     full.add_argument("--site-dir", default="site")
     full.add_argument("--no-handouts", action="store_true", help="Zonder PDF-handouts (sneller, bijvoorbeeld voor een voorbeeld).")
     full.set_defaults(func=_told(_build))
-    new = sub.add_parser("new", help="Maak een nieuw netwerk, een nieuwe sessie of een nieuw praktijkvoorbeeld aan.")
-    new.add_argument("kind", metavar="{network,session,case}", help="Wat je aanmaakt: network, session of case.")
+    made = [name for name, kind in KINDS.items() if kind.scaffold]
+    new = sub.add_parser("new", help=f"Maak een nieuw bestand aan: {', '.join(KINDS[name].label for name in made)}.")
+    new.add_argument("kind", metavar="{" + ",".join(made) + "}", help=f"Wat je aanmaakt: {', '.join(made)}.")
     new.add_argument("id", help="De id: 'mijn-netwerk', 'mijn-netwerk/bijeenkomst-1' of 'mijn-voorbeeld'.")
     new.add_argument("--title", required=True, help="De titel (of naam).")
     new.add_argument("--date", help="Voor een sessie: de datum als JJJJ-MM-DD.")
     new.add_argument("--start-time", help="Voor een sessie: het beginuur als UU:MM.")
     new.add_argument("--end-time", help="Voor een sessie: het einduur als UU:MM.")
-    new.add_argument("--network-kind", default="lerend netwerk", help="Voor een netwerk: het soort netwerk (standaard: lerend netwerk).")
+    new.add_argument("--network-kind", help="Voor een netwerk: het soort netwerk (standaard: lerend netwerk).")
     new.add_argument("--root", default=".")
     new.add_argument("--config", default="mkdocs.yml")
     new.set_defaults(func=_told(_new))

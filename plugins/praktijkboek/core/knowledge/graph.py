@@ -9,60 +9,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from functools import cache, cached_property
+from dataclasses import dataclass
+from functools import cache
 from typing import Any, get_args
 
 from pydantic import BaseModel
 
-from .models import MODELS, Condition, Entity, Ref, Session, nested_model
-from .problems import Problem, did_you_mean_id, field_name
-from .yamlfile import ParsedFile
+from praktijkboek.core.reading.kinds import DEFAULT_FOLDERS, KINDS, Folders, InParent
+from praktijkboek.core.reading.loader import Node
+from praktijkboek.core.reading.models import Ref, nested_model
+from praktijkboek.core.reading.problems import Problem, did_you_mean_id, field_name
 
-
-@dataclass(eq=False)
-class Node:
-    """One entity with where it came from."""
-
-    kind: str
-    id: str
-    entity: Entity
-    path: str
-    """Source file, relative to the project root."""
-    parsed: ParsedFile = field(repr=False)
-
-    @property
-    def key(self) -> str:
-        return f"{self.kind}:{self.id}"
-
-    @property
-    def label(self) -> str:
-        return self.entity.label
-
-    @cached_property
-    def title_key(self) -> str:
-        """The label for sorting: case-insensitive."""
-        return self.entity.label.casefold()
-
-    @property
-    def network_id(self) -> str | None:
-        """For a session, the id of its network."""
-        return self.id.split("/", 1)[0] if self.kind == "session" else None
-
-    @property
-    def name(self) -> str:
-        """The id within its folder: the file name (for a session, without its network)."""
-        return self.id.rsplit("/", 1)[-1]
-
-    def sort_key(self) -> tuple[Any, ...]:
-        e = self.entity
-        if self.kind == "session":
-            assert isinstance(e, Session)
-            return (e.date is None, e.date or "", e.number or 0, self.title_key)
-        if self.kind == "condition":
-            assert isinstance(e, Condition)
-            return (e.order,)
-        return (self.title_key,)
+__all__ = ["Edge", "KnowledgeGraph", "Node", "iter_refs", "resolve"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +43,11 @@ def _ref_fields(model: type[BaseModel]) -> tuple[tuple[str, Ref | None, type[Bas
         if marker or nested:
             found.append((name, marker, nested))
     return tuple(found)
+
+
+def ref_field_names(model: type[BaseModel]) -> frozenset[str]:
+    """The fields of `model` that refer to other entities."""
+    return frozenset(name for name, marker, _nested in _ref_fields(model) if marker)
 
 
 def _find(annotation: Any, metadata: list[Any] | None = None) -> Ref | None:
@@ -121,7 +84,7 @@ class KnowledgeGraph:
 
     def __init__(self, nodes: list[Node]):
         self.nodes: dict[str, Node] = {}
-        self.by_kind: dict[str, list[Node]] = {kind: [] for kind in MODELS}
+        self.by_kind: dict[str, list[Node]] = {kind: [] for kind in KINDS}
         self.outgoing: dict[str, list[Edge]] = defaultdict(list)
         self.incoming: dict[str, list[Edge]] = defaultdict(list)
         for node in nodes:
@@ -152,27 +115,42 @@ class KnowledgeGraph:
         }
         return sorted(found.values(), key=Node.sort_key)
 
+    def is_parent_edge(self, edge: Edge) -> bool:
+        """Whether `edge` links an entity to the one whose folder it is in (a session to its network)."""
+        files = KINDS[edge.source.kind].files
+        return isinstance(files, InParent) and edge.field == files.parent
+
+    def children(self, node: Node) -> list[Node]:
+        """The entities in `node`'s own folder (a network's sessions), sorted."""
+        return sorted((e.source for e in self.incoming.get(node.key, ()) if self.is_parent_edge(e)), key=Node.sort_key)
+
+    def parent(self, node: Node) -> Node:
+        """The entity whose folder `node` is in (a session's network)."""
+        return next(e.target for e in self.outgoing.get(node.key, ()) if self.is_parent_edge(e))
+
     def sessions_of(self, network: Node) -> list[Node]:
-        return self.sources(network, kind="session", field="network")
+        return self.children(network)
 
     def network_of(self, session: Node) -> Node:
-        return self.targets(session, "network")[0]
+        return self.parent(session)
 
 
-def resolve(nodes: list[Node], broken: frozenset[str] = frozenset()) -> tuple[KnowledgeGraph, list[Problem]]:
+def resolve(nodes: list[Node], broken: frozenset[str] = frozenset(), folders: Folders = DEFAULT_FOLDERS) -> tuple[KnowledgeGraph, list[Problem]]:
     """Build the graph and check that every reference resolves; collect all problems.
 
     `broken` holds the keys of files that exist but failed validation: references to them are
-    not reported again (their own problem is), so one mistake gives one message.
+    not reported again (their own problem is), so one mistake gives one message. `folders` are the
+    configured content folders, named in the hint of a reference that does not resolve.
     """
     graph = KnowledgeGraph(nodes)
     problems: list[Problem] = []
     ids_by_kind: dict[str, list[str]] = {k: [n.id for n in v] for k, v in graph.by_kind.items()}
     for node in nodes:
-        if node.kind == "session":
-            network = graph.get("network", node.network_id or "")
-            if network is not None:  # a missing or broken network.yml is reported for its folder
-                graph.add_edge(node, "network", network, "Sessies")
+        files = KINDS[node.kind].files
+        if isinstance(files, InParent):  # a session belongs to the network whose folder it is in
+            parent = graph.get(files.parent, node.network_id or "")
+            if parent is not None:  # a missing or broken network.yml is reported for its folder
+                graph.add_edge(node, files.parent, parent, KINDS[node.kind].plural)
         seen: dict[tuple[object, ...], tuple[str | int, ...]] = {}
         for loc, marker, value in iter_refs(node.entity):
             list_key = (*loc[:-1], value)
@@ -190,10 +168,10 @@ def resolve(nodes: list[Node], broken: frozenset[str] = frozenset()) -> tuple[Kn
             seen[list_key] = loc
             matches = [m for m in (graph.get(kind, value) for kind in marker.kinds) if m is not None]
             if len(matches) == 1:
-                graph.add_edge(node, str(loc[0]), matches[0], marker.inverse or MODELS[node.kind].PLURAL)
+                graph.add_edge(node, str(loc[0]), matches[0], marker.inverse or KINDS[node.kind].plural)
                 continue
             field, line = field_name(loc), node.parsed.line_of(loc)
-            labels = " of ".join(MODELS[k].LABEL for k in marker.kinds)
+            labels = " of ".join(KINDS[k].label for k in marker.kinds)
             if not matches and any(f"{kind}:{value}" in broken for kind in marker.kinds):
                 continue
             if matches:
@@ -210,21 +188,10 @@ def resolve(nodes: list[Node], broken: frozenset[str] = frozenset()) -> tuple[Kn
             candidates = [i for k in marker.kinds for i in ids_by_kind[k]]
             guess = did_you_mean_id(value, candidates)
             hint = [guess] if guess else []
-            hint.append(_where(marker.kinds))
+            hint.append(_where(marker.kinds, folders))
             problems.append(Problem(node.path, line, field, f"'{value}' bestaat niet als {labels}", " ".join(hint)))
     return graph, problems
 
 
-def _where(kinds: tuple[str, ...]) -> str:
-    places = {
-        "network": "networks/<id>/network.yml",
-        "session": "networks/<netwerk>/sessions/<id>.yml (schrijf 'netwerk/sessie')",
-        "case": "content/cases/",
-        "organisation": "content/organisations/",
-        "person": "content/people/",
-        "theme": "content/themes/",
-        "condition": "content/conditions/",
-        "barrier": "content/barriers/",
-        "lever": "content/levers/",
-    }
-    return "Bestaande ids vind je als bestandsnamen in " + " en ".join(places[k] for k in kinds) + "."
+def _where(kinds: tuple[str, ...], folders: Folders) -> str:
+    return "Bestaande ids vind je als bestandsnamen in " + " en ".join(KINDS[k].files.where(folders) for k in kinds) + "."

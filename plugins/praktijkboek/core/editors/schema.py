@@ -12,34 +12,21 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .models import MODELS
+from praktijkboek.core.reading.kinds import DEFAULT_FOLDERS, KINDS, Folders
 
 SCHEMA_DIR = "docs/schemas"
 
-#: Where each kind's files live, for the schema's description and for editors' settings.
-FILE_GLOBS = {
-    "network": "networks/*/network.yml",
-    "session": "networks/*/sessions/*.yml",
-    "case": "content/cases/*.yml",
-    "organisation": "content/organisations/*.yml",
-    "person": "content/people/*.yml",
-    "theme": "content/themes/*.yml",
-    "condition": "content/conditions/*.yml",
-    "barrier": "content/barriers/*.yml",
-    "lever": "content/levers/*.yml",
-}
-
 
 def schema_for(kind: str) -> dict[str, Any]:
-    model = MODELS[kind]
-    schema = model.model_json_schema(mode="validation")
+    declared = KINDS[kind]
+    schema = declared.model.model_json_schema(mode="validation")
     _titles(schema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{kind}.schema.json",
         **schema,
-        "title": f"{model.LABEL[:1].upper()}{model.LABEL[1:]}",
-        "description": f"Een {model.LABEL} van het praktijkboek, in {FILE_GLOBS[kind]}. Zie docs/content-model.md voor uitleg en voorbeelden.",
+        "title": declared.title_label,
+        "description": f"Een {declared.label} van het praktijkboek, in {declared.glob()}. Zie docs/content-model.md voor uitleg en voorbeelden.",
     }
 
 
@@ -57,7 +44,7 @@ def render(kind: str) -> str:
 def write_all(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind in MODELS:
+    for kind in KINDS:
         path = folder / f"{kind}.schema.json"
         path.write_text(render(kind), encoding="utf-8")
         written.append(path)
@@ -68,11 +55,21 @@ def stale(folder: Path) -> list[str]:
     """Schema files that are missing or differ from what the models generate now."""
     return [
         f"{kind}.schema.json"
-        for kind in MODELS
+        for kind in KINDS
         if not (folder / f"{kind}.schema.json").is_file() or (folder / f"{kind}.schema.json").read_text(encoding="utf-8") != render(kind)
     ]
 
 
-def vscode_mapping(folder: str = SCHEMA_DIR) -> dict[str, str]:
+def vscode_mapping(folder: str = SCHEMA_DIR, folders: Folders = DEFAULT_FOLDERS) -> dict[str, str]:
     """`yaml.schemas` for .vscode/settings.json: schema file -> the files it describes."""
-    return {f"./{folder}/{kind}.schema.json": glob for kind, glob in FILE_GLOBS.items()}
+    return {f"./{folder}/{name}.schema.json": kind.glob(folders) for name, kind in KINDS.items()}
+
+
+VSCODE_SETTINGS = ".vscode/settings.json"
+
+
+def vscode_settings(current: str | None, folders: Folders = DEFAULT_FOLDERS) -> str:
+    """.vscode/settings.json with `yaml.schemas` as the kinds say; every other setting kept as it is."""
+    settings = json.loads(current) if current else {}
+    settings["yaml.schemas"] = vscode_mapping(SCHEMA_DIR, folders)
+    return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"

@@ -23,8 +23,8 @@ import frontmatter
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .models import FIELD_NAMES
-from .problems import Problem, field_name
+from praktijkboek.core.reading.kinds import FIELD_NAMES
+from praktijkboek.core.reading.problems import Problem, field_name
 
 MAX_FILE_BYTES = 256 * 1024
 #: Deeper nesting than this is no content file but a mistake (or an attack on the parser's stack).

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from annotated_types import Ge
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, StringConstraints, WithJsonSchema, model_validator
@@ -215,13 +215,6 @@ class Place(Strict):
 class Entity(Strict):
     """Fields every content file has."""
 
-    KIND: ClassVar[str]
-    LABEL: ClassVar[str]
-    """Dutch name of the kind, singular."""
-    PLURAL: ClassVar[str]
-    #: The field that receives the Markdown body of a `.md` file.
-    body_field: ClassVar[str] = "description"
-
     id: Slug | None = Field(
         None,
         description="Optioneel. De id is de bestandsnaam zonder extensie; staat hij er toch, dan moet hij gelijk zijn aan de bestandsnaam.",
@@ -232,6 +225,10 @@ class Entity(Strict):
     def label(self) -> str:
         # Each kind has a title or a name (organisations and people), declared on the kind itself.
         return getattr(self, "title", None) or getattr(self, "name")  # noqa: B009
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """How lists of this kind are ordered: by label, case-insensitively, unless the kind says otherwise."""
+        return (self.label.casefold(),)
 
 
 NetworkKind = Literal["lerend netwerk", "leerkring", "praktijktafel", "overleg", "werkplaats", "intervisie"]
@@ -251,10 +248,6 @@ SessionFormat = Literal[
 
 class Network(Entity):
     """A learning network: `networks/<id>/network.yml` (or `network.md`)."""
-
-    KIND: ClassVar[str] = "network"
-    LABEL: ClassVar[str] = "netwerk"
-    PLURAL: ClassVar[str] = "Netwerken"
 
     title: Text = Field(description="De naam van het netwerk.", examples=["Lerend netwerk 'ons buurtpunt'"])
     kind: NetworkKind = Field(description="Wat voor netwerk het is.", examples=["lerend netwerk"])
@@ -286,11 +279,6 @@ class Network(Entity):
 class Session(Entity):
     """A session of a network: `networks/<network>/sessions/<id>.yml` (or `.md`)."""
 
-    KIND: ClassVar[str] = "session"
-    LABEL: ClassVar[str] = "sessie"
-    PLURAL: ClassVar[str] = "Sessies"
-    body_field: ClassVar[str] = "report"
-
     number: Count | None = Field(None, description="Volgnummer binnen het netwerk (1, 2, ...).", examples=[1])
     title: Text = Field(description="De titel van de sessie.", examples=["Participatie en communicatie"])
     date: Date | None = Field(None, description="De datum, als JJJJ-MM-DD. Laat weg als ze niet bekend is.", examples=["2019-06-06"])
@@ -315,6 +303,10 @@ class Session(Entity):
     materials: list[Link] = Field([], description="Presentaties, foto's en ander materiaal.")
     report: Text | None = Field(None, description="Verslag van de sessie, in Markdown.")
 
+    def sort_key(self) -> tuple[Any, ...]:
+        """By date (sessions without one last), then number and title."""
+        return (self.date is None, self.date or "", self.number or 0, self.title.casefold())
+
     @model_validator(mode="after")
     def _times_in_order(self) -> Session:
         if self.end_time and not self.start_time:
@@ -328,10 +320,6 @@ class Session(Entity):
 
 class Case(Entity):
     """An inspiration case: `content/cases/<id>.yml` (or `.md`)."""
-
-    KIND: ClassVar[str] = "case"
-    LABEL: ClassVar[str] = "praktijkvoorbeeld"
-    PLURAL: ClassVar[str] = "Praktijkvoorbeelden"
 
     title: Text = Field(description="De naam van het praktijkvoorbeeld.", examples=["Repair Café"])
     kind: Text | None = Field(None, description="Wat voor initiatief het is.", examples=["buurtwinkel"])
@@ -353,10 +341,6 @@ class Case(Entity):
 class Organisation(Entity):
     """An organisation: `content/organisations/<id>.yml`."""
 
-    KIND: ClassVar[str] = "organisation"
-    LABEL: ClassVar[str] = "organisatie"
-    PLURAL: ClassVar[str] = "Organisaties"
-
     name: Text = Field(description="De naam van de organisatie.", examples=["Platform31"])
     kind: Text | None = Field(None, description="Wat voor organisatie het is.", examples=["armoedevereniging"])
     place: Place | None = Field(None, description="Waar de organisatie gevestigd is.")
@@ -367,10 +351,6 @@ class Organisation(Entity):
 
 class Person(Entity):
     """A person: `content/people/<id>.yml`. Contact details are private by default."""
-
-    KIND: ClassVar[str] = "person"
-    LABEL: ClassVar[str] = "persoon"
-    PLURAL: ClassVar[str] = "Personen"
 
     name: Text = Field(description="Voor- en achternaam.", examples=["Jochem Heemskerk"])
     organisation: ref("organisation", inverse="Mensen") | None = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
@@ -390,10 +370,6 @@ class Person(Entity):
 class Theme(Entity):
     """A theme: `content/themes/<id>.yml`. The folder is the allow-list of themes."""
 
-    KIND: ClassVar[str] = "theme"
-    LABEL: ClassVar[str] = "thema"
-    PLURAL: ClassVar[str] = "Thema's"
-
     title: Text = Field(description="De naam van het thema.", examples=["Participatie"])
     description: Text | None = Field(None, description="Wat valt onder dit thema, in Markdown.")
 
@@ -401,14 +377,13 @@ class Theme(Entity):
 class Condition(Entity):
     """A condition of collective impact: `content/conditions/<id>.yml`."""
 
-    KIND: ClassVar[str] = "condition"
-    LABEL: ClassVar[str] = "voorwaarde"
-    PLURAL: ClassVar[str] = "Voorwaarden voor collectieve impact"
-
     title: Text = Field(description="De naam van de voorwaarde.", examples=["Gedeelde agenda"])
     order: Count = Field(description="Plaats in de lijst van vijf voorwaarden.", examples=[1])
     definition: Text = Field(description="Korte definitie, in één zin.", examples=["Alle partners delen een visie op verandering en een gezamenlijke aanpak."])
     description: Text | None = Field(None, description="Uitgebreide toelichting, in Markdown.")
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.order,)
 
 
 class _Factor(Entity):
@@ -428,45 +403,6 @@ class _Factor(Entity):
 class Barrier(_Factor):
     """A barrier ('remmende factor'): `content/barriers/<id>.yml`."""
 
-    KIND: ClassVar[str] = "barrier"
-    LABEL: ClassVar[str] = "remmende factor"
-    PLURAL: ClassVar[str] = "Remmende factoren"
-
 
 class Lever(_Factor):
     """A lever ('hefboom'): `content/levers/<id>.yml`."""
-
-    KIND: ClassVar[str] = "lever"
-    LABEL: ClassVar[str] = "hefboom"
-    PLURAL: ClassVar[str] = "Hefbomen"
-
-
-#: Every kind of content file, by kind name.
-MODELS: dict[str, type[Entity]] = {m.KIND: m for m in (Network, Session, Case, Organisation, Person, Theme, Condition, Barrier, Lever)}
-
-#: Folder under `content/` for each shared kind (networks and sessions live under `networks/`).
-CONTENT_FOLDERS: dict[str, str] = {
-    "cases": "case",
-    "organisations": "organisation",
-    "people": "person",
-    "themes": "theme",
-    "conditions": "condition",
-    "barriers": "barrier",
-    "levers": "lever",
-}
-
-
-def _field_names(models: list[type[BaseModel]]) -> frozenset[str]:
-    names: set[str] = set()
-    for model in models:
-        for name, info in model.model_fields.items():
-            names.add(name)
-            nested = nested_model(info.annotation)
-            if nested is not None:
-                names |= _field_names([nested])
-    return frozenset(names)
-
-
-#: Every field name of every kind (and of the groups inside them, such as `place`): how the reader
-#: tells a field indented too far from text with a colon in it.
-FIELD_NAMES = _field_names(list(MODELS.values()))

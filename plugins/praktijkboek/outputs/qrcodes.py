@@ -2,7 +2,7 @@
 
 segno is pure Python: a code takes about 1 ms, so 3,000 sessions cost 3 s, a tenth
 of a 10,000-entity build. MkDocs renders on one core; `QrCodes.start` hands the
-addresses to a worker process (`python -m praktijkboek.core.qrcodes`, JSON in and
+addresses to a worker process (`python -m praktijkboek.outputs.qrcodes`, JSON in and
 out through temporary files), and the first handout that needs a code collects the
 lot. A few codes are made in-process: starting Python costs more than they do.
 Codes are kept across the rebuilds of `mkdocs serve`.

@@ -21,7 +21,7 @@ from typing import Any
 from pypdf import PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
-from .handouts import HANDOUT_DIR
+from praktijkboek.core.pages.handouts import HANDOUT_DIR
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 CHROMIUM_ARGS = [

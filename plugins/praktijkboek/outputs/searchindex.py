@@ -1,9 +1,9 @@
-"""The search index: Pagefind, fed the pages while they are written, and the filters each page carries.
+"""The search index: Pagefind, fed the pages while they are written, as the pages are written.
 
 Pagefind (from PyPI's pagefind-bin, which ships the binary) turns HTML pages into a
 fragmented index in `pagefind/`: a reader downloads only the parts a query needs. Its
 Dutch stemming follows `<html lang="nl">`. Filters come from `data-pagefind-filter`
-elements that the page templates write from `filters()`.
+elements that the page templates write (core/pages/search_filters.py).
 
 `Indexer` runs Pagefind as a service (`pagefind --service`, the interface of Pagefind's
 own Node and Python APIs: base64-encoded JSON messages, each ended by a comma). MkDocs
@@ -26,10 +26,6 @@ from pathlib import Path
 from typing import Any, cast
 
 from pagefind_bin import get_executable
-
-from .graph import KnowledgeGraph, Node
-from .lens import factor_networks
-from .models import MODELS
 
 INDEX_DIR = "pagefind"
 #: Where the part of a page that Pagefind indexes begins and ends (overrides/main.html).
@@ -173,43 +169,3 @@ class Indexer:
         self._log.seek(0)
         detail = self._log.read().decode("utf-8", errors="replace").strip()
         return f"{what}{': ' + detail if detail else '.'}"
-
-
-def filters(graph: KnowledgeGraph, node: Node) -> list[tuple[str, str]]:
-    """(filter, value) pairs for an entity's page: kind, themes, networks, years, conditions."""
-    found: dict[str, set[str]] = {name: set() for name in ("thema", "netwerk", "jaar", "voorwaarde")}
-    kind = node.kind
-
-    def sessions_of(n: Node) -> list[Node]:
-        if n.kind == "session":
-            return [n]
-        if n.kind == "network":
-            return graph.sessions_of(n)
-        if n.kind in ("barrier", "lever"):
-            return [s for s in graph.targets(n, "sources") if s.kind == "session"]
-        return graph.sources(n, kind="session")
-
-    found["thema"].update(t.label for t in graph.targets(node, "themes"))
-    if kind == "theme":
-        found["thema"].add(node.label)
-    sessions = sessions_of(node)
-    networks = {graph.network_of(s).label for s in sessions}
-    if kind == "network":
-        networks.add(node.label)
-    if kind in ("barrier", "lever"):
-        networks |= {n.label for n in factor_networks(graph, node)}
-        found["voorwaarde"].update(c.label for c in graph.targets(node, "condition"))
-    if kind == "case":
-        networks |= {n.label for n in graph.sources(node, kind="network")}
-        found["voorwaarde"].update(c.label for lever in graph.targets(node, "levers") for c in graph.targets(lever, "condition"))
-    if kind == "condition":
-        found["voorwaarde"].add(node.label)
-    if kind in ("organisation", "person"):
-        networks |= {n.label for n in graph.sources(node, kind="network")}
-    found["netwerk"] = networks
-    found["jaar"] = {str(s.entity.date.year) for s in sessions if getattr(s.entity, "date", None)}  # type: ignore[attr-defined]  # Node.entity is typed as the base Entity; these nodes are sessions
-    label = MODELS[kind].LABEL
-    pairs = [("soort", label[:1].upper() + label[1:])]
-    for name in ("thema", "netwerk", "jaar", "voorwaarde"):
-        pairs += [(name, value) for value in sorted(found[name])]
-    return pairs

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .formatting import Fact, contact_facts, session_facts
-from .graph import KnowledgeGraph, Node
-from .lens import ConditionFactors
-from .models import Session
+from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
+from praktijkboek.core.knowledge.lens import ConditionFactors
+from praktijkboek.core.pages.formatting import Fact, contact_facts, session_facts
+from praktijkboek.core.reading.models import Session
 
 #: Characters of a case summary on the handout: two to three printed lines.
 SUMMARY_LIMIT = 260

@@ -13,9 +13,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .models import Entity, nested_model
-from .problems import Problem, contains_words, did_you_mean, field_name, list_choices
-from .yamlfile import ParsedFile
+from praktijkboek.core.reading.kinds import Kind
+from praktijkboek.core.reading.models import Entity, nested_model
+from praktijkboek.core.reading.problems import Problem, contains_words, did_you_mean, field_name, list_choices
+from praktijkboek.core.reading.yamlfile import ParsedFile
 
 #: Dutch words editors are likely to type for an English field name.
 DUTCH_FIELD_NAMES = {
@@ -129,7 +130,7 @@ QUALIFIERS = {
 }
 
 
-def _other_meaning(model: type[BaseModel], loc: tuple[str | int, ...], name: str, known: list[str]) -> str | None:
+def _other_meaning(model: type[BaseModel], loc: tuple[str | int, ...], name: str, known: list[str], body: str | None) -> str | None:
     """`max_participants` is not `participants`: it says more. Explain what the near field means
     instead of proposing it, and where such a fact can go."""
     words = name.lower().replace("-", "_").split("_")
@@ -139,8 +140,7 @@ def _other_meaning(model: type[BaseModel], loc: tuple[str | int, ...], name: str
         if rest and set(rest) <= QUALIFIERS and contains_words(words, part):
             info = _field_info(model, (*loc[:-1], field))
             meaning = (info.description or field).split(". ")[0].rstrip(".") if info else field
-            body = getattr(model, "body_field", None) if len(loc) == 1 else None
-            where = f" Schrijf het in de tekst ('{body}')." if body in known else ""
+            where = f" Schrijf het in de tekst ('{body}')." if body in known and len(loc) == 1 else ""
             return f"Dat veld bestaat niet; '{field}' betekent iets anders: {meaning[:1].lower()}{meaning[1:]}.{where}"
     return None
 
@@ -164,7 +164,7 @@ def _show(value: Any) -> str:
     return repr(value)
 
 
-def _translate(model: type[BaseModel], err: ErrorDetails) -> tuple[str, str | None]:
+def _translate(model: type[BaseModel], err: ErrorDetails, body: str | None = None) -> tuple[str, str | None]:
     """(message, hint) in Dutch for one pydantic error."""
     kind = err["type"]
     loc = tuple(err["loc"])
@@ -182,7 +182,7 @@ def _translate(model: type[BaseModel], err: ErrorDetails) -> tuple[str, str | No
     if kind == "extra_forbidden":
         known = _fields_of(model, loc)
         guess = DUTCH_FIELD_NAMES.get(name.lower()) if DUTCH_FIELD_NAMES.get(name.lower()) in known else None
-        hint = f"Bedoel je '{guess}'?" if guess else _other_meaning(model, loc, name, known) or _within(name, known) or did_you_mean(name, known)
+        hint = f"Bedoel je '{guess}'?" if guess else _other_meaning(model, loc, name, known, body) or _within(name, known) or did_you_mean(name, known)
         allowed = f"Toegestane velden: {list_choices(known, limit=40)}."
         return f"onbekend veld '{name}'", f"{hint} {allowed}" if hint else allowed
     if value is None and kind in {
@@ -244,8 +244,9 @@ def _translate(model: type[BaseModel], err: ErrorDetails) -> tuple[str, str | No
     return f"ongeldige waarde {_show(value)}", example or "Vergelijk met het voorbeeld in docs/content-model.md."
 
 
-def validate(model: type[Entity], parsed: ParsedFile, path: str) -> tuple[Entity | None, list[Problem]]:
-    """Validate one parsed file against its model."""
+def validate(kind: Kind, parsed: ParsedFile, path: str) -> tuple[Entity | None, list[Problem]]:
+    """Validate one parsed file against its kind's model."""
+    model = kind.model
     data = parsed.data
     if data is None:
         data = {}
@@ -261,7 +262,7 @@ def validate(model: type[Entity], parsed: ParsedFile, path: str) -> tuple[Entity
         ]
     problems: list[Problem] = []
     if parsed.body is not None:
-        body_field = model.body_field
+        body_field = kind.body_field
         if body_field in data:
             problems.append(
                 Problem(
@@ -283,7 +284,7 @@ def validate(model: type[Entity], parsed: ParsedFile, path: str) -> tuple[Entity
             if err["type"] == "pb_rule":  # a rule over several fields: at the line of the field it names
                 loc = (*loc, err.get("ctx", {})["field"])
                 err = {**err, "loc": loc}
-            message, hint = _translate(model, err)
+            message, hint = _translate(model, err, kind.body_field)
             field = field_name(loc)
             problems.append(Problem(path, parsed.line_of(loc), field, message, hint))
         return None, problems

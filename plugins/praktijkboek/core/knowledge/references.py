@@ -15,15 +15,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from .graph import KnowledgeGraph, Node
-from .models import MODELS
-from .problems import Problem, did_you_mean_id, list_choices
-from .yamlfile import ParsedFile, ReadError, parse, read_regular, read_text
+from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
+from praktijkboek.core.reading.kinds import KINDS
+from praktijkboek.core.reading.problems import Problem, did_you_mean_id, list_choices
+from praktijkboek.core.reading.yamlfile import ParsedFile, ReadError, parse, read_regular, read_text
 
 REFERENCE = re.compile(r"\[\[\s*([a-zA-Z-]+)\s*:\s*([^\]|\s]+)\s*(?:\|\s*([^\]\n]+?)\s*)?\]\]")
 
 #: Kind names editors may write: the schema's own and the Dutch one shown on the site.
-KIND_NAMES = {kind: kind for kind in MODELS} | {model.LABEL.replace(" ", "-"): kind for kind, model in MODELS.items()}
+KIND_NAMES = KINDS.names()
 
 
 def find(text: str) -> Iterator[tuple[int, re.Match[str]]]:
@@ -53,7 +53,7 @@ def check(graph: KnowledgeGraph, text: str, path: str, first_line: int, field: s
         if node is not None or f"{error}:{match.group(2)}" in broken:
             continue
         where = first_line + line
-        if error in MODELS:
+        if error is not None and error in KINDS:
             kind = error
             guess = did_you_mean_id(match.group(2), [n.id for n in graph.by_kind[kind]])
             problems.append(
@@ -61,8 +61,8 @@ def check(graph: KnowledgeGraph, text: str, path: str, first_line: int, field: s
                     path,
                     where,
                     field,
-                    f"verwijzing '{match.group(0)}': '{match.group(2)}' bestaat niet als {MODELS[kind].LABEL}",
-                    guess or f"Schrijf [[{match.group(1)}:id]] met de id (bestandsnaam) van een bestaande {MODELS[kind].LABEL}.",
+                    f"verwijzing '{match.group(0)}': '{match.group(2)}' bestaat niet als {KINDS[kind].label}",
+                    guess or f"Schrijf [[{match.group(1)}:id]] met de id (bestandsnaam) van een bestaande {KINDS[kind].label}.",
                 )
             )
         else:
@@ -82,7 +82,7 @@ def check_graph(graph: KnowledgeGraph, broken: frozenset[str] = frozenset()) -> 
     """References in every Markdown field of every entity."""
     problems = []
     for node in graph.nodes.values():
-        name = type(node.entity).body_field
+        name = KINDS[node.kind].body_field
         text = getattr(node.entity, name, None)
         if not text:
             continue

@@ -9,15 +9,16 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
-from . import references
-from .graph import KnowledgeGraph, Node, resolve
-from .models import CONTENT_FOLDERS, MODELS, SLUG_PATTERN
-from .problems import ContentError, Problem, field_name, list_choices
-from .validation import validate
-from .yamlfile import SYMLINK_HINT, SYMLINK_MESSAGE, ParsedFile, read_file
+from praktijkboek.core.reading.kinds import KINDS, Folders, Kind, Setting
+from praktijkboek.core.reading.models import SLUG_PATTERN, Entity
+from praktijkboek.core.reading.problems import Problem, field_name, list_choices
+from praktijkboek.core.reading.validation import validate
+from praktijkboek.core.reading.yamlfile import SYMLINK_HINT, SYMLINK_MESSAGE, ParsedFile, read_file
 
 ENTITY_SUFFIXES = (".yml", ".yaml", ".md")
 #: Files that may sit anywhere without being content.
@@ -36,6 +37,52 @@ class Layout:
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
+
+    def folder(self, setting: Setting) -> str:
+        """The configured folder a kind's files are in (kinds.py: `setting`)."""
+        return self.folders.of(setting)
+
+    @property
+    def folders(self) -> Folders:
+        return Folders(self.networks_dir, self.content_dir)
+
+
+@dataclass(eq=False)
+class Node:
+    """One entity with where it came from."""
+
+    kind: str
+    id: str
+    entity: Entity
+    path: str
+    """Source file, relative to the project root."""
+    parsed: ParsedFile = field(repr=False)
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+    @property
+    def label(self) -> str:
+        return self.entity.label
+
+    @cached_property
+    def title_key(self) -> str:
+        """The label for sorting: case-insensitive."""
+        return self.entity.label.casefold()
+
+    @property
+    def network_id(self) -> str | None:
+        """For a session, the id of its network."""
+        return self.id.split("/", 1)[0] if "/" in self.id else None
+
+    @property
+    def name(self) -> str:
+        """The id within its folder: the file name (for a session, without its network)."""
+        return self.id.rsplit("/", 1)[-1]
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return self.entity.sort_key()
 
 
 class FileCache:
@@ -66,6 +113,11 @@ class Found:
 def slugify(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _required(kind: Kind) -> str:
+    names = [f"'{name}'" for name, info in kind.model.model_fields.items() if info.is_required()]
+    return " en ".join(names) or "één veld"
 
 
 def _files(folder: Path) -> list[Path]:
@@ -138,91 +190,66 @@ def discover(layout: Layout) -> tuple[list[Found], list[Problem]]:
                     "Voer de opdracht uit in de map van het project, of controleer networks_dir en content_dir in mkdocs.yml.",
                 )
             )
-    networks = layout.root / layout.networks_dir
-    if networks.is_dir() and not networks.is_symlink():
-        for folder in entries(networks):
+    for kind, own_folder in KINDS.with_own_folder():
+        setting = layout.folder(own_folder.setting)
+        top = layout.root / setting
+        if not top.is_dir() or top.is_symlink():
+            continue
+        own = own_folder.file
+        children = KINDS.children(kind.name)
+        inside = " en ".join([f"{own}.yml", *(f"een map {folder}/" for folder in children)])
+        only = " en ".join([f"{own}.yml (of {own}.md)", *(f"de map {folder}/" for folder in children)])
+        for folder in entries(top):
             if not folder.is_dir():
-                stray(folder, "In networks/ staat per netwerk een map met network.yml en een map sessions/.")
+                stray(folder, f"In {setting}/ staat per {kind.label} een map met {inside}.")
                 continue
-            network_files = [folder / f"network{s}" for s in ENTITY_SUFFIXES if (folder / f"network{s}").is_file()]
-            if not network_files:
+            own_files = [folder / f"{own}{s}" for s in ENTITY_SUFFIXES if (folder / f"{own}{s}").is_file()]
+            if not own_files:
                 problems.append(
                     Problem(
                         layout.rel(folder),
                         1,
                         None,
-                        "deze netwerkmap heeft geen network.yml",
-                        "Elk netwerk heeft een bestand network.yml met minstens 'title' en 'kind'.",
+                        f"deze {kind.label}map heeft geen {own}.yml",
+                        f"Elk {kind.label} heeft een bestand {own}.yml met minstens {_required(kind)}.",
                     )
                 )
             for path in entries(folder):
-                if path in network_files:
+                if path in own_files:
                     if re.fullmatch(SLUG_PATTERN, folder.name):
-                        found.append(Found("network", folder.name, path))
+                        found.append(Found(kind.name, folder.name, path))
                     else:
                         problems.append(
                             Problem(
                                 layout.rel(path), 1, None, f"de mapnaam '{folder.name}' is geen geldige id", f"Hernoem de map naar '{slugify(folder.name)}'."
                             )
                         )
-                elif path.name == "sessions" and path.is_dir():
-                    for session in entries(path):
-                        entity("session", session, f"{folder.name}/")
+                elif path.name in children and path.is_dir():
+                    for child in entries(path):
+                        entity(children[path.name].name, child, f"{folder.name}/")
                 else:
-                    stray(path, "In een netwerkmap staan alleen network.yml (of network.md) en de map sessions/.")
-    content = layout.root / layout.content_dir
+                    stray(path, f"In een {kind.label}map staan alleen {only}.")
     pages = (layout.root / layout.pages_dir).resolve()
     if pages.is_dir() and not (layout.root / layout.pages_dir).is_symlink():  # MkDocs would follow a link in its docs_dir
         for base, folders, names in os.walk(pages):
             for name in sorted(folders + names):
                 linked(Path(base) / name)
-    if content.is_dir() and not content.is_symlink():
-        for folder in entries(content):
+    shared = KINDS.shared()
+    for setting in sorted({layout.folder(kind.files.setting) for kind in shared.values()}):
+        top = layout.root / setting
+        if not top.is_dir() or top.is_symlink():
+            continue
+        here = {folder: kind for folder, kind in shared.items() if layout.folder(kind.files.setting) == setting}
+        for folder in entries(top):
             if folder.resolve() == pages:
                 continue
-            kind = CONTENT_FOLDERS.get(folder.name)
-            if kind is None or not folder.is_dir():
-                stray(folder, f"Mappen in {layout.content_dir}/: {list_choices([*CONTENT_FOLDERS, Path(layout.pages_dir).name])}.")
+            shared_kind = here.get(folder.name)
+            if shared_kind is None or not folder.is_dir():
+                stray(folder, f"Mappen in {setting}/: {list_choices([*here, Path(layout.pages_dir).name])}.")
                 continue
             for path in entries(folder):
-                entity(kind, path)
+                entity(shared_kind.name, path)
     return found, problems
-
-
-def load(layout: Layout, cache: FileCache | None = None) -> KnowledgeGraph:
-    """Load and validate everything; raise ContentError with every problem found.
-
-    With a `cache`, files unchanged since the last load are not read again.
-    """
-    found, problems = discover(layout)
-    nodes: list[Node] = []
-    seen: dict[str, str] = {}
-    for item in found:
-        rel = layout.rel(item.path)
-        key = f"{item.kind}:{item.id}"
-        if key in seen:
-            problems.append(
-                Problem(
-                    rel,
-                    1,
-                    None,
-                    f"de id '{item.id}' bestaat al ({seen[key]})",
-                    "Elke id komt maar één keer voor: verwijder of hernoem één van beide bestanden.",
-                )
-            )
-            continue
-        seen[key] = rel
-        node = load_file(item, rel, problems, cache)
-        if node:
-            nodes.append(node)
-    broken = frozenset(f"{f.kind}:{f.id}" for f in found) - {n.key for n in nodes}
-    graph, ref_problems = resolve(nodes, broken)
-    problems.extend(ref_problems)
-    problems.extend(references.check_graph(graph, broken))
-    problems.extend(references.check_pages(graph, layout.root, layout.pages_dir, broken))
-    if problems:
-        raise ContentError(problems)
-    return graph
 
 
 def load_file(item: Found, rel: str, problems: list[Problem], cache: FileCache | None = None) -> Node | None:
@@ -251,8 +278,7 @@ def _load_file(item: Found, rel: str, problems: list[Problem]) -> Node | None:
     if isinstance(parsed, Problem):
         problems.append(parsed)
         return None
-    model = MODELS[item.kind]
-    entity, file_problems = validate(model, parsed, rel)
+    entity, file_problems = validate(KINDS[item.kind], parsed, rel)
     problems.extend(file_problems)
     if entity is None:
         return None
@@ -272,4 +298,4 @@ def _load_file(item: Found, rel: str, problems: list[Problem]) -> Node | None:
     return Node(item.kind, item.id, entity, rel, replace(parsed, data=None))
 
 
-__all__ = ["Layout", "load", "discover", "ContentError", "ParsedFile"]
+__all__ = ["Layout", "Node", "discover", "load_file", "ParsedFile"]

@@ -14,18 +14,21 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, get_args
 
-from .loader import ENTITY_SUFFIXES, Layout, slugify
-from .models import FLAG_PATTERN, MODELS, SLUG_PATTERN, nested_model
-from .problems import Problem, did_you_mean
-from .schema import SCHEMA_DIR
-from .validation import validate
-from .yamlfile import NULLS, parse
-
-KINDS = ("network", "session", "case")
-
+from praktijkboek.core.editors.schema import SCHEMA_DIR
+from praktijkboek.core.reading.kinds import KINDS, InParent, Kind
+from praktijkboek.core.reading.loader import ENTITY_SUFFIXES, Layout, slugify
+from praktijkboek.core.reading.models import FLAG_PATTERN, SLUG_PATTERN, nested_model
+from praktijkboek.core.reading.problems import Problem, did_you_mean
+from praktijkboek.core.reading.validation import validate
+from praktijkboek.core.reading.yamlfile import NULLS, parse
 
 #: The command-line option that gives each field its value (`praktijkboek new ... --date`).
 OPTIONS = {"title": "--title", "name": "--title", "kind": "--network-kind", "date": "--date", "start_time": "--start-time", "end_time": "--end-time"}
+
+
+def made() -> list[str]:
+    """The kinds `praktijkboek new` makes."""
+    return [name for name, kind in KINDS.items() if kind.scaffold]
 
 
 class ScaffoldError(Exception):
@@ -39,7 +42,7 @@ def _argument_problems(kind: str, text: str, rel: str, values: dict[str, Any]) -
     A problem names the command and the option that gave the value, not a line of a file that does
     not exist yet; nothing is written."""
     parsed = parse(text.encode("utf-8"), rel)
-    problems = [parsed] if isinstance(parsed, Problem) else validate(MODELS[kind], parsed, rel)[1]
+    problems = [parsed] if isinstance(parsed, Problem) else validate(KINDS[kind], parsed, rel)[1]
     told = []
     for problem in problems:
         name = (problem.field or "").split(",")[0].strip("'")
@@ -49,27 +52,34 @@ def _argument_problems(kind: str, text: str, rel: str, values: dict[str, Any]) -
 
 
 def target(layout: Layout, kind: str, ident: str) -> Path:
-    if kind == "session":
-        network, _, name = ident.partition("/")
+    files = KINDS[kind].files
+    top = layout.root / layout.folder(files.setting)
+    if isinstance(files, InParent):
+        parent, _, name = ident.partition("/")
+        declared, own = KINDS[kind], KINDS[files.parent]
         if not name:
             raise ScaffoldError(
-                Problem("praktijkboek new", 0, None, f"'{ident}': een sessie heeft een id als 'netwerk/sessie'", "Bijvoorbeeld: ons-buurtpunt/bijeenkomst-5")
-            )
-        folder = layout.root / layout.networks_dir / network
-        if not any((folder / f"network{s}").is_file() for s in ENTITY_SUFFIXES):
-            raise ScaffoldError(
                 Problem(
-                    f"{layout.networks_dir}/{network}",
-                    1,
+                    "praktijkboek new",
+                    0,
                     None,
-                    f"het netwerk '{network}' bestaat niet",
-                    f'Maak het eerst: praktijkboek new network {network} --title "..."',
+                    f"'{ident}': een {declared.label} heeft een id als '{own.label}/{declared.label}'",
+                    f"Bijvoorbeeld: mijn-{own.label.replace(' ', '-')}/mijn-{declared.label.replace(' ', '-')}",
                 )
             )
-        return folder / "sessions" / f"{name}.yml"
-    if kind == "network":
-        return layout.root / layout.networks_dir / ident / "network.yml"
-    return layout.root / layout.content_dir / "cases" / f"{ident}.yml"
+        folder = top / parent
+        own_file = own.files.file  # type: ignore[union-attr]  # a parent has a folder of its own (kinds.Registry checks it)
+        if not any((folder / f"{own_file}{s}").is_file() for s in ENTITY_SUFFIXES):
+            raise ScaffoldError(
+                Problem(
+                    f"{layout.folder(files.setting)}/{parent}",
+                    1,
+                    None,
+                    f"het {own.label} '{parent}' bestaat niet",
+                    f'Maak het eerst: praktijkboek new {own.name} {parent} --title "..."',
+                )
+            )
+    return top / files.relative(ident)
 
 
 #: Text that every YAML reader reads back as this very text (or, if only digits, as a number that a
@@ -103,16 +113,45 @@ def _example(info: Any) -> Any:
     return ["..."] if "list" in str(info.annotation) else "..."
 
 
+def _fields_of(kind: Kind, values: dict[str, Any]) -> dict[str, Any]:
+    """The command's values as the kind's fields (`--title` is an organisation's `name`); an option the
+    kind has no field for is refused, naming the kinds it belongs to."""
+    fields = kind.model.model_fields
+    found: dict[str, Any] = {}
+    wrong = []
+    for name, value in values.items():
+        field = "name" if name == "title" and "title" not in fields and "name" in fields else name
+        if field in fields:
+            found[field] = value
+        else:
+            wrong.append(name)
+    if wrong:
+        options = [OPTIONS[name] for name in wrong]
+        owners = [KINDS[k].label for k in made() if all(name in KINDS[k].model.model_fields for name in wrong)]
+        said = f"{', '.join(options[:-1])} en {options[-1]}" if len(options) > 1 else options[0]
+        raise ScaffoldError(
+            Problem(
+                "praktijkboek new",
+                0,
+                None,
+                f"{said} {'horen' if len(options) > 1 else 'hoort'} bij een {' of een '.join(owners) or 'ander soort bestand'}, niet bij een {kind.label}",
+                f"Laat {said} weg.",
+            )
+        )
+    return found
+
+
 def render(kind: str, values: dict[str, Any], schema_path: str) -> str:
-    model = MODELS[kind]
+    declared = KINDS[kind]
+    model = declared.model
     lines = [
         f"# yaml-language-server: $schema={schema_path}",
-        f"# Een {model.LABEL}. Velden met # ervoor zijn optioneel: haal het # weg en vul in, of laat ze staan.",
+        f"# Een {declared.label}. Velden met # ervoor zijn optioneel: haal het # weg en vul in, of laat ze staan.",
         "# Uitleg en voorbeelden: docs/content-model.md",
         "",
     ]
     for name, info in model.model_fields.items():
-        if name == "id" or name == model.body_field:
+        if name == "id" or name == declared.body_field:
             continue
         description = info.description or ""
         if name in values:
@@ -125,18 +164,23 @@ def render(kind: str, values: dict[str, Any], schema_path: str) -> str:
         choices = [a for arg in get_args(info.annotation) for a in (get_args(arg) or [arg]) if isinstance(a, str)]
         hint = description + (f" Keuzes: {', '.join(choices)}." if choices and len(choices) > 1 else "")
         lines[-1] = f"{lines[-1]}  # {hint}" if hint else lines[-1]
-    lines += ["", f"# {model.body_field}: |", "#   Uitgebreide tekst in Markdown."]
+    lines += ["", f"# {declared.body_field}: |", "#   Uitgebreide tekst in Markdown."]
     return "\n".join(lines) + "\n"
 
 
 def scaffold(layout: Layout, kind: str, ident: str, values: dict[str, Any]) -> Path:
     """Write a new file for `kind` with id `ident`; refuse to overwrite anything."""
-    if kind not in KINDS:
+    if kind not in made():
         raise ScaffoldError(
             Problem(
-                "praktijkboek new", 0, None, f"'{kind}' kan niet aangemaakt worden", f"Kies uit: {', '.join(KINDS)}. {did_you_mean(kind, KINDS) or ''}".strip()
+                "praktijkboek new",
+                0,
+                None,
+                f"'{kind}' kan niet aangemaakt worden",
+                f"Kies uit: {', '.join(made())}. {did_you_mean(kind, made()) or ''}".strip(),
             )
         )
+    values = _fields_of(KINDS[kind], values)
     for part in ident.split("/"):
         if not re.fullmatch(SLUG_PATTERN, part):
             raise ScaffoldError(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .problems import Problem, format_report, visible
+from praktijkboek.core.reading.problems import Problem, format_report, visible
 
 RED, BOLD, DIM, RESET = "\x1b[31m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
 

@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .core import report
-from .core.problems import Problem
+from praktijkboek.core.editors import report
+from praktijkboek.core.reading.problems import Problem
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 

@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from .graph import KnowledgeGraph, Node
-from .models import Session
+from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
+from praktijkboek.core.reading.models import Session
 
 TIMEZONE = ZoneInfo("Europe/Brussels")
 AGENDA_DIR = "agenda"

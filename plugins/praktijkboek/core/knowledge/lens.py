@@ -16,8 +16,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .graph import KnowledgeGraph, Node
-from .models import Case
+from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
+from praktijkboek.core.reading.models import Case
 
 #: Points per shared trait, and the cap on related cases shown. Documented in docs/content-model.md.
 POINTS_LEVER = 3

@@ -11,8 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .graph import KnowledgeGraph, Node
-from .loader import slugify
+from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
+from praktijkboek.core.reading.loader import slugify
 
 PLACE_LEVELS = (("country", "land"), ("province", "provincie"), ("municipality", "gemeente"))
 

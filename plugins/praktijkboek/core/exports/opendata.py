@@ -13,9 +13,9 @@ import io
 import json
 from typing import Any
 
-from .graph import KnowledgeGraph, Node
-from .models import MODELS, Person
-from .schema import schema_for
+from praktijkboek.core.editors.schema import schema_for
+from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
+from praktijkboek.core.reading.kinds import KINDS
 
 OPEN_DATA_DIR = "open-data"
 EXPORT = f"{OPEN_DATA_DIR}/praktijkboek.json"
@@ -28,9 +28,8 @@ def public_data(node: Node) -> dict[str, Any]:
     """The entity's fields as JSON, without contact details: people's e-mail addresses and phone
     numbers appear only on their pages, and only when published (README, "Personal data")."""
     data = node.entity.model_dump(mode="json", exclude_none=True, exclude={"id"})
-    if isinstance(node.entity, Person):
-        for name in PRIVATE_FIELDS:
-            data.pop(name, None)
+    for name in PRIVATE_FIELDS:
+        data.pop(name, None)
     return {name: value for name, value in data.items() if value not in ([], {})}
 
 
@@ -41,7 +40,7 @@ def export(graph: KnowledgeGraph, urls: dict[str, str], generated: str) -> dict[
         "generated": generated,
         "entities": [
             {"kind": node.kind, "id": node.id, "title": node.label, "url": urls.get(node.key), "source": node.path, "data": public_data(node)}
-            for kind in MODELS
+            for kind in KINDS
             for node in graph.by_kind[kind]
         ],
         "relations": [
@@ -50,24 +49,28 @@ def export(graph: KnowledgeGraph, urls: dict[str, str], generated: str) -> dict[
     }
 
 
+def _plurals() -> str:
+    names = [kind.plural.lower() for kind in KINDS.values()]
+    return ", ".join(names[:-1]) + " en " + names[-1]
+
+
 def export_schema() -> dict[str, Any]:
     """JSON Schema of the export, with each kind's `data` described by the content model's own schema."""
     definitions: dict[str, Any] = {}
     branches = []
-    for kind in MODELS:
+    for kind in KINDS:
         schema = schema_for(kind)
         definitions.update(schema.pop("$defs", {}))
         for key in ("$schema", "$id"):
             schema.pop(key, None)
         definitions[kind] = schema
         branches.append({"if": {"properties": {"kind": {"const": kind}}}, "then": {"properties": {"data": {"$ref": f"#/$defs/{kind}"}}}})
-    key_pattern = "^(" + "|".join(MODELS) + "):[a-z0-9/-]+$"
+    key_pattern = "^(" + "|".join(KINDS) + "):[a-z0-9/-]+$"
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "praktijkboek.schema.json",
         "title": "Praktijkboek lerende netwerken: open data",
-        "description": "Alle netwerken, sessies, praktijkvoorbeelden, organisaties, personen, thema's, voorwaarden, "
-        "remmende factoren en hefbomen, met hun verbanden.",
+        "description": f"Alle {_plurals()}, met hun verbanden.",
         "type": "object",
         "required": ["generated", "entities", "relations"],
         "properties": {
@@ -79,7 +82,7 @@ def export_schema() -> dict[str, Any]:
                     "type": "object",
                     "required": ["kind", "id", "title", "source", "data"],
                     "properties": {
-                        "kind": {"enum": list(MODELS), "description": "De soort: network, session, case, ..."},
+                        "kind": {"enum": list(KINDS), "description": "De soort: network, session, case, ..."},
                         "id": {"type": "string", "description": "De id (bestandsnaam); een sessie heeft 'netwerk/sessie'."},
                         "title": {"type": "string"},
                         "url": {"type": ["string", "null"], "description": "Het adres van de pagina."},

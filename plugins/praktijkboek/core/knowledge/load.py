@@ -1,0 +1,48 @@
+"""From the content folders to the knowledge graph: read and validate every file, resolve the references.
+
+Reading (core/reading/) gives validated entities one file at a time; here they become one graph,
+and every problem of the run, of every file and across files, is raised together.
+"""
+
+from __future__ import annotations
+
+from praktijkboek.core.knowledge import references
+from praktijkboek.core.knowledge.graph import KnowledgeGraph, resolve
+from praktijkboek.core.reading.loader import FileCache, Layout, Node, discover, load_file
+from praktijkboek.core.reading.problems import ContentError, Problem
+
+
+def load(layout: Layout, cache: FileCache | None = None) -> KnowledgeGraph:
+    """Load and validate everything; raise ContentError with every problem found.
+
+    With a `cache`, files unchanged since the last load are not read again.
+    """
+    found, problems = discover(layout)
+    nodes: list[Node] = []
+    seen: dict[str, str] = {}
+    for item in found:
+        rel = layout.rel(item.path)
+        key = f"{item.kind}:{item.id}"
+        if key in seen:
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    None,
+                    f"de id '{item.id}' bestaat al ({seen[key]})",
+                    "Elke id komt maar één keer voor: verwijder of hernoem één van beide bestanden.",
+                )
+            )
+            continue
+        seen[key] = rel
+        node = load_file(item, rel, problems, cache)
+        if node:
+            nodes.append(node)
+    broken = frozenset(f"{f.kind}:{f.id}" for f in found) - {n.key for n in nodes}
+    graph, ref_problems = resolve(nodes, broken, layout.folders)
+    problems.extend(ref_problems)
+    problems.extend(references.check_graph(graph, broken))
+    problems.extend(references.check_pages(graph, layout.root, layout.pages_dir, broken))
+    if problems:
+        raise ContentError(problems)
+    return graph

@@ -1,0 +1,118 @@
+"""The page renderer: a page of the book, its view and the templates become HTML, with no host object.
+
+The host (the MkDocs plugin today, a `generate` step before Zensical tomorrow) gives it a Jinja
+environment over the theme's folders (overrides/ first), the book and where each page lives
+(`urls`: page key -> site path such as `netwerken/x/`). It renders a page's own part around
+BODY_MARK, where the host puts the editors' sanitised Markdown, and a session's handout, which
+the host puts at HANDOUT_MARK in the written page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from praktijkboek.core.knowledge.graph import Node
+from praktijkboek.core.pages import views
+from praktijkboek.core.pages.plan import HomePage, Page, index_key
+from praktijkboek.core.reading.kinds import KINDS, Kind
+
+#: Folder of the practice book's templates in the theme (Material's custom_dir: overrides/).
+TEMPLATE_DIR = "praktijkboek"
+#: Where the editors' rendered Markdown goes in a rendered partial.
+BODY_MARK = Markup("<!--praktijkboek:body-->")
+#: Where a session's handout goes in its written page.
+HANDOUT_MARK = Markup("<!--praktijkboek:handout-->")
+
+
+@dataclass
+class TemplateHelpers:
+    """What templates get as `pb`: the view of this page and a few helpers."""
+
+    book: views.Book
+    urls: Mapping[str, str]
+    view: Any
+    kind: str
+    page_url: str
+    """The URL of the page being rendered: every link is made relative to it (like MkDocs' `url` filter)."""
+
+    def __post_init__(self) -> None:
+        url = self.page_url.removeprefix("./")  # the home page is at "./"
+        self._to_root = "../" * url.count("/")
+
+    def href(self, site_path: str) -> str:
+        """A site-relative path (`netwerken/x/`, `handouts/x.pdf`) as a link from this page: up to the
+        site's root, then down. It leads where MkDocs' get_relative_url leads, without its path
+        arithmetic, which cost a second per 10,000 pages (a page has dozens of links)."""
+        return self._to_root + site_path
+
+    def url(self, node: Any) -> str:
+        """Link from this page to an entity's (or a place's, a year's) page."""
+        return self.href(self.urls[node.key])
+
+    def url_key(self, key: str) -> str:
+        return self.href(self.urls[key])
+
+    def describe(self, node: Node) -> str:
+        return views.describe(self.book.graph, node)
+
+    def kind_of(self, node: Node) -> Kind:
+        """The declaration of a node's kind: its Dutch `label`, `plural`, ..."""
+        return KINDS[node.kind]
+
+    def index_url(self, kind: str) -> str:
+        return self.url_key(index_key(kind))
+
+    format_date = staticmethod(views.format_date)
+
+
+@dataclass
+class PageInfo:
+    """What the templates know of the page they are rendered for: its title and address."""
+
+    title: str
+    url: str
+
+
+@dataclass
+class SiteInfo:
+    """What the templates know of the site (`config.site_name`)."""
+
+    site_name: str
+
+
+class PageRenderer:
+    """Renders pages of one book: `content` for a page's own part, `handout` for a session's A4 sheet."""
+
+    def __init__(self, env: jinja2.Environment, book: views.Book, urls: Mapping[str, str], site_name: str):
+        self.env = env
+        """The theme's templates. They show editors' text, so everything is escaped unless marked safe."""
+        self.env.autoescape = True
+        self.book = book
+        self.urls = urls
+        """Page key -> the page's site path (`netwerken/x/`): the URL resolver."""
+        self.site = SiteInfo(site_name)
+
+    def content(self, page: Page) -> Markup:
+        """What the practice book shows on a page, around the editors' text (BODY_MARK)."""
+        kind, view = self.book.view(page)
+        title = self.site.site_name if isinstance(page, HomePage) else page.title
+        return self._render(page.template, PageInfo(title, self.urls[page.key]), kind, view)
+
+    def handout(self, page: Page, qr: str | None) -> Markup:
+        """A session's handout: printed, not read on screen, so the host puts it in the written page after
+        the content that search indexes, once the QR codes are ready."""
+        return self._render("handout.html", PageInfo(page.title, self.urls[page.key]), "handout", self.book.handout(page, qr))
+
+    def _render(self, template: str, page: PageInfo, kind: str, view: Any) -> Markup:
+        helpers = TemplateHelpers(self.book, self.urls, view, kind, page.url)
+        context = {"config": self.site, "page": page, "pb": helpers, "body": BODY_MARK, "handout": HANDOUT_MARK}
+        return Markup(self.env.get_template(f"{TEMPLATE_DIR}/{template}").render(context))
+
+    @staticmethod
+    def place_body(partial: Markup, body: Markup) -> Markup:
+        return Markup(partial.replace(BODY_MARK, body, 1))
