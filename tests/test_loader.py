@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO, Site
 from praktijkboek.core.knowledge.load import load
+from praktijkboek.core.reading import yamlfile
 from praktijkboek.core.reading.loader import Layout
 from praktijkboek.core.reading.problems import ContentError, Problem
 
@@ -411,23 +413,6 @@ def test_a_date_with_a_time_points_to_start_time(tmp_path: Path):
     assert "start_time: 19:00" in report
 
 
-@pytest.mark.content
-def test_the_fast_and_the_strict_reader_agree_on_every_content_file():
-    from praktijkboek.core.reading import yamlfile
-
-    checked = 0
-    for path in sorted((REPO / "networks").rglob("*.yml")) + sorted((REPO / "content").rglob("*.yml")):
-        text = yamlfile.read_text(path.read_bytes())
-        fast = yamlfile._from_events(text)
-        loader = yamlfile._StrictComposer(text)
-        lines: dict = {}
-        strict = yamlfile._to_python(loader.get_single_node(), (), lines, text.split("\n"))
-        loader.dispose()
-        assert fast == (strict, lines), path
-        checked += 1
-    assert checked > 0
-
-
 def test_an_implausible_year_is_a_typo(tmp_path: Path):
     report = _problems(tmp_path, SESSION, "title: Sessie\ndate: 2109-06-06\n")
     assert f"{SESSION}:2: veld 'date': '2109-06-06' ligt niet tussen 1900 en 2100; een tikfout in het jaar?" in report
@@ -450,13 +435,10 @@ def test_very_long_lines_load(tmp_path: Path):
     ],
 )
 def test_an_empty_optional_field_is_left_out_by_both_readers(tmp_path: Path, field: str, typed: str, expected: str | None):
-    from praktijkboek.core.reading import yamlfile
-
     text = f"title: Repair Café\n{field}: {typed}\n"
-    loader = yamlfile._StrictComposer(text)
-    strict = yamlfile._to_python(loader.get_single_node(), (), {}, text.split("\n"))
-    loader.dispose()
-    assert yamlfile._from_events(text)[0][field] == strict[field] == expected
+    for parser in yamlfile.PARSERS:
+        parsed = yamlfile.parse(text.encode(), CASE, parsers=(parser,))
+        assert not isinstance(parsed, Problem) and parsed.data[field] == expected, parser
     Site(tmp_path).write(CASE, text)
     assert load(Layout(tmp_path)).get("case", "repair-cafe").entity.summary == expected
 
@@ -513,8 +495,26 @@ ENGLISH = re.compile(
 
 @pytest.mark.parametrize("text", BROKEN_YAML)
 def test_no_yaml_message_is_english(text: str):
-    from praktijkboek.core.reading import yamlfile
 
     problem = yamlfile.parse(text.encode(), "content/cases/x.yml")
     assert isinstance(problem, Problem), text
     assert not ENGLISH.search(f"{problem.message} {problem.hint or ''}"), problem.format()
+
+
+#: Every input of the tables above, and every content file of the repository, as the reader gets it.
+READER_INPUTS = (
+    [(path, content) for _, path, content, _ in BAD_FILES]
+    + [("content/cases/x.yml", text) for text in BROKEN_YAML]
+    + [(p.relative_to(REPO).as_posix(), p.read_bytes()) for folder in ("networks", "content") for p in sorted((REPO / folder).rglob("*")) if p.is_file()]
+)
+
+
+@pytest.mark.skipif(len(yamlfile.PARSERS) < 2, reason="PyYAML without libyaml: there is only its own parser")
+@pytest.mark.parametrize("path, content", READER_INPUTS, ids=[f"{i}-{path}" for i, (path, _) in enumerate(READER_INPUTS)])
+def test_both_parsers_read_every_input_alike(path: str, content: str | bytes):
+    """One set of strict rules over either parser's events: libyaml and PyYAML's own give the same data,
+    the same lines and the same problem, for every bad file of the table and every file of the repository."""
+    raw = content if isinstance(content, bytes) else textwrap.dedent(content).encode("utf-8")
+    # The default reads libyaml's events and, on a syntax error only, reads again with PyYAML's own parser
+    # (whose messages are the ones translated); whatever it decides, PyYAML's own parser alone decides too.
+    assert yamlfile.parse(raw, path) == yamlfile.parse(raw, path, parsers=yamlfile.PARSERS[-1:])

@@ -21,7 +21,6 @@ from typing import Any, Protocol, cast
 
 import frontmatter
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from praktijkboek.core.reading.kinds import FIELD_NAMES
 from praktijkboek.core.reading.problems import Problem, field_name
@@ -29,8 +28,13 @@ from praktijkboek.core.reading.problems import Problem, field_name
 MAX_FILE_BYTES = 256 * 1024
 #: Deeper nesting than this is no content file but a mistake (or an attack on the parser's stack).
 MAX_DEPTH = 20
-#: libyaml's parser, when PyYAML was built with it (the wheels on PyPI are): about ten times faster.
-_FAST = getattr(yaml, "CSafeLoader", None) if yaml.__with_libyaml__ else None
+#: The parsers whose events the reader takes, in turn: libyaml's (C, about ten times faster), when PyYAML
+#: was built with it (the wheels on PyPI are), then PyYAML's own, whose syntax errors we can translate.
+#: The strict rules are one (`_from_events`), whichever parser gives the events.
+PARSERS: tuple[type[yaml.SafeLoader], ...] = (
+    *((yaml.CSafeLoader,) if yaml.__with_libyaml__ else ()),
+    yaml.SafeLoader,
+)
 
 Path_ = tuple[str | int, ...]
 
@@ -63,43 +67,6 @@ class ReadError(Exception):
         self.line, self.message, self.hint, self.field = line, message, hint, field
 
 
-class _StrictComposer(yaml.SafeLoader):
-    """A loader whose nodes we walk ourselves; it refuses anchors, aliases, tags and deep nesting."""
-
-    depth = 0
-
-    def compose_node(self, parent, index):
-        self.depth += 1
-        try:
-            return self._compose_checked(parent, index)
-        finally:
-            self.depth -= 1
-
-    def _compose_checked(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise ReadError(
-                event.start_mark.line + 1,
-                f"verwijzing '*{event.anchor}' (YAML-alias) is niet toegestaan",
-                "Schrijf de waarde gewoon opnieuw uit; ankers (&) en aliassen (*) maken bestanden moeilijk leesbaar.",
-            )
-        event = self.peek_event()
-        if self.depth > MAX_DEPTH:
-            raise ReadError(
-                event.start_mark.line + 1,
-                f"de velden zijn meer dan {MAX_DEPTH} niveaus diep genest",
-                "Een inhoudsbestand heeft hooguit een paar niveaus: velden, lijsten en een groep velden.",
-            )
-        refused = [
-            (getattr(event, "tag", None), "YAML-tag '{}' is niet toegestaan", "Laat de tag (het woord dat met ! begint) weg; schrijf gewoon de waarde."),
-            (getattr(event, "anchor", None), "anker '&{}' (YAML-anker) is niet toegestaan", "Schrijf de waarde gewoon uit zonder '&'."),
-        ]
-        for value, message, hint in refused:
-            if value is not None:
-                raise ReadError(event.start_mark.line + 1, message.format(value), hint)
-        return super().compose_node(parent, index)
-
-
 #: The unquoted values that mean "nothing": the field is left out.
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
@@ -122,38 +89,6 @@ def _check_plain(lines: list[str], start: _Mark, end: _Mark) -> None:
                 "Laat elke regel die met '- ' begint even ver inspringen als de andere items van de lijst, "
                 "bijvoorbeeld twee spaties. Hoort het streepje bij de tekst? Zet de tekst dan tussen aanhalingstekens.",
             )
-
-
-def _to_python(node: Node, path: Path_, lines: dict[Path_, int], source: list[str]) -> Any:
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, ScalarNode):
-        if node.style is None:
-            _check_plain(source, node.start_mark, node.end_mark)
-            if node.value in NULLS:
-                return None
-        return node.value
-    if isinstance(node, SequenceNode):
-        return [_to_python(item, (*path, i), lines, source) for i, item in enumerate(node.value)]
-    if isinstance(node, MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                raise ReadError(key_node.start_mark.line + 1, "een veldnaam moet gewone tekst zijn", field=field_name(path))
-            key = key_node.value
-            if key == "<<":
-                raise ReadError(key_node.start_mark.line + 1, "samenvoegen met '<<' is niet toegestaan", field=field_name(path))
-            if key in result:
-                first = lines[path + (key,)]
-                raise ReadError(
-                    key_node.start_mark.line + 1,
-                    f"staat twee keer in dit bestand (eerst op regel {first})",
-                    "Elk veld mag maar één keer voorkomen: voeg de twee samen of verwijder er één.",
-                    field=field_name((*path, key)),
-                )
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = _to_python(value_node, (*path, key), lines, source)
-        return result
-    raise ReadError(node.start_mark.line + 1, "onbekend soort YAML-waarde")  # pragma: no cover
 
 
 _FIELD_LINE = re.compile(r"( *(?:- +)?)([A-Za-z_][A-Za-z0-9_]*):(?: |$)")
@@ -317,18 +252,18 @@ def read_text(raw: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _from_events(text: str) -> tuple[Any, dict[Path_, int]]:
-    """Data and line map in one pass over libyaml's event stream (C), with every strict rule:
-    no anchors, aliases or tags, no deep nesting, no duplicate keys, every scalar text."""
+def _from_events(text: str, parser: type[yaml.SafeLoader]) -> tuple[Any, dict[Path_, int]]:
+    """Data and line map in one pass over a parser's event stream, with every strict rule: one
+    document, no anchors, aliases or tags, no deep nesting, no duplicate keys, every scalar text,
+    an unquoted empty value, `~` or `null` read as nothing."""
     lines: dict[Path_, int] = {}
     stack: list[tuple[Any, Path_]] = []  # (container, its path)
     pending_key: list[str | None] = []  # per open mapping: the key waiting for its value
     root: Any = None
     documents = 0
     source = text.split("\n")
-    assert _FAST is not None, "called only when PyYAML has libyaml (see _parse_yaml)"
     # Any: the events are told apart by their class (`type(event) is ...`), which mypy does not narrow.
-    events = cast(Iterator[Any], yaml.parse(text, Loader=_FAST))
+    events = cast(Iterator[Any], yaml.parse(text, Loader=parser))
     for event in events:
         kind = type(event)
         if kind is yaml.DocumentStartEvent:
@@ -417,64 +352,52 @@ def _from_events(text: str) -> tuple[Any, dict[Path_, int]]:
     return root, lines
 
 
-def _parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int]]:
-    if _FAST is not None:
+def _parse_yaml(text: str, line_offset: int = 0, parsers: tuple[type[yaml.SafeLoader], ...] = PARSERS) -> tuple[Any, dict[Path_, int]]:
+    for parser in parsers:
+        last = parser is parsers[-1]
         try:
-            data, lines = _from_events(text)
+            data, lines = _from_events(text, parser)
         except ReadError as exc:
             exc.line += line_offset
             raise
+        except yaml.reader.ReaderError as exc:
+            if not last:
+                continue
+            line = text[: exc.position].count("\n") + 1 + line_offset
+            code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+            raise ReadError(
+                line,
+                f"het bestand bevat een onzichtbaar stuurteken (0x{code:02x})",
+                "Zo'n teken komt meestal mee bij kopiëren en plakken: typ de regel opnieuw.",
+            ) from None
+        except yaml.MarkedYAMLError as exc:
+            if not last:
+                continue  # a syntax error: read again with PyYAML's own parser, whose messages we translate
+            line, message, hint = _describe_yaml_error(exc, text)
+            raise ReadError(line + line_offset, message, hint) from None
         except yaml.YAMLError:
-            pass  # a syntax error: read again below, for a message we can translate
-        else:
-            return data, ({k: v + line_offset for k, v in lines.items()} if line_offset else lines)
-    try:
-        loader = _StrictComposer(text)
-    except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1 + line_offset
-        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
-        raise ReadError(
-            line, f"het bestand bevat een onzichtbaar stuurteken (0x{code:02x})", "Zo'n teken komt meestal mee bij kopiëren en plakken: typ de regel opnieuw."
-        ) from None
-    try:
-        node = loader.get_single_node()
-    except ReadError as exc:
-        exc.line += line_offset
-        raise
-    except yaml.MarkedYAMLError as exc:
-        line, message, hint = _describe_yaml_error(exc, text)
-        raise ReadError(line + line_offset, message, hint) from None
-    except yaml.YAMLError:
-        raise ReadError(1 + line_offset, "dit is geen geldige YAML", "Vergelijk met het voorbeeld in docs/content-model.md.") from None
-    finally:
-        loader.dispose()
-    node_lines: dict[Path_, int] = {}
-    if node is None:
-        return None, node_lines
-    try:
-        data = _to_python(node, (), node_lines, text.split("\n"))
-    except ReadError as exc:
-        exc.line += line_offset
-        raise
-    if line_offset:
-        node_lines = {k: v + line_offset for k, v in node_lines.items()}
-    return data, node_lines
+            if not last:
+                continue
+            raise ReadError(1 + line_offset, "dit is geen geldige YAML", "Vergelijk met het voorbeeld in docs/content-model.md.") from None
+        return data, ({k: v + line_offset for k, v in lines.items()} if line_offset else lines)
+    raise ValueError("no YAML parser given")  # pragma: no cover - PARSERS always holds PyYAML's own
 
 
-def parse(raw: bytes, path: str, *, markdown: bool | None = None) -> ParsedFile | Problem:
+def parse(raw: bytes, path: str, *, markdown: bool | None = None, parsers: tuple[type[yaml.SafeLoader], ...] = PARSERS) -> ParsedFile | Problem:
     """Read one content file; a broken file gives a Problem instead of a crash. `markdown`: front
-    matter and a body (by default: when `path` ends in .md), or YAML only."""
+    matter and a body (by default: when `path` ends in .md), or YAML only. `parsers`: whose events
+    to read (tests give each one alone, to prove that they agree)."""
     try:
         text = read_text(raw)
         if path.endswith(".md") if markdown is None else markdown:
-            return _parse_markdown(text)
-        data, lines = _parse_yaml(text)
+            return _parse_markdown(text, parsers)
+        data, lines = _parse_yaml(text, parsers=parsers)
         return ParsedFile(data, lines)
     except ReadError as exc:
         return Problem(path, exc.line, exc.field, exc.message, exc.hint)
 
 
-def _parse_markdown(text: str) -> ParsedFile:
+def _parse_markdown(text: str, parsers: tuple[type[yaml.SafeLoader], ...]) -> ParsedFile:
     handler = frontmatter.YAMLHandler()
     if not handler.detect(text):
         raise ReadError(
@@ -487,7 +410,7 @@ def _parse_markdown(text: str) -> ParsedFile:
     except ValueError:
         raise ReadError(1, "de velden bovenaan worden niet afgesloten met een regel '---'") from None
     start = text.find(front) if front.strip() else 0
-    data, lines = _parse_yaml(front, line_offset=text[:start].count("\n"))
+    data, lines = _parse_yaml(front, line_offset=text[:start].count("\n"), parsers=parsers)
     stripped = body.strip()
     start = len(text) - len(body) + (len(body) - len(body.lstrip()))
     return ParsedFile(data, lines, body=stripped or None, body_line=text[:start].count("\n") + 1)
