@@ -495,7 +495,6 @@ ENGLISH = re.compile(
 
 @pytest.mark.parametrize("text", BROKEN_YAML)
 def test_no_yaml_message_is_english(text: str):
-
     problem = yamlfile.parse(text.encode(), "content/cases/x.yml")
     assert isinstance(problem, Problem), text
     assert not ENGLISH.search(f"{problem.message} {problem.hint or ''}"), problem.format()
