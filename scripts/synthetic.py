@@ -203,8 +203,8 @@ def generate(n: int, seed: int = 7) -> Book:
                 "place": rng.choice(MUNICIPALITIES)[0],
                 "format": rng.choice(FORMATS),
                 "themes": rng.sample(themes, rng.randint(1, 3)),
-                "cases": rng.sample(cases, rng.randint(0, 4)),
-                "speakers": rng.sample(people, rng.randint(0, 2)),
+                "cases": rng.sample(cases, min(len(cases), rng.randint(0, 4))),
+                "speakers": rng.sample(people, min(len(people), rng.randint(0, 2))),
                 "programme": [sentence(rng) for _ in range(3)],
                 "questions": [sentence(rng).rstrip(".") + "?" for _ in range(2)],
                 "summary": sentence(rng),
@@ -224,7 +224,7 @@ def generate(n: int, seed: int = 7) -> Book:
             )
     levers = [lv["id"] for lv in book.levers]
     for case in book.cases:
-        case["levers"] = rng.sample(levers, rng.randint(0, 2))
+        case["levers"] = rng.sample(levers, min(len(levers), rng.randint(0, 2)))
     return book
 
 

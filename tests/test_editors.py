@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from conftest import REPO, Site
+from praktijkboek import cli
 from praktijkboek.core.editors import schema
 from praktijkboek.core.editors.report import escape_data, escape_property, github
 from praktijkboek.core.knowledge.load import load
@@ -287,15 +288,16 @@ def test_praktijkboek_new_checks_its_arguments_as_validate_does(tmp_path: Path, 
         '"2019\\n   ::notice::ingesprongen"',
     ],
 )
-def test_an_editors_value_never_becomes_a_command_in_the_report(tmp_path: Path, value: str):
+def test_an_editors_value_never_becomes_a_command_in_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str):
     """In a terminal no escape sequence or bell; in GitHub Actions no line of a value starts a workflow command."""
     Site(tmp_path).write("networks/buurtpunt/sessions/bijeenkomst-1.yml", f"title: Sessie\ndate: {value}\n")
     for fmt in ("human", "github"):
-        result = subprocess.run([*CLI, "validate", "--root", str(tmp_path), "--format", fmt], capture_output=True, text=True)
-        assert result.returncode == 1
-        for stream in (result.stdout, result.stderr):
+        code = cli.main(["validate", "--root", str(tmp_path), "--format", fmt])
+        result = capsys.readouterr()
+        assert code == 1
+        for stream in (result.out, result.err):
             assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f\u2028\u2029]", stream), repr(stream)
             assert "##[" not in stream, "the runner reads ##[name] anywhere in a line"
             commands = [line for line in stream.splitlines() if line.lstrip().startswith("::")]  # the runner strips the spaces
             assert all(line.startswith("::error file=networks/buurtpunt/sessions/bijeenkomst-1.yml,line=2,") for line in commands), commands
-        assert "veld 'date':" in result.stderr and "is geen geldige datum" in result.stderr
+        assert "veld 'date':" in result.err and "is geen geldige datum" in result.err

@@ -84,7 +84,7 @@ def test_pagefind_indexes_every_page_after_a_dirty_rebuild(site: Site, tmp_path:
 
 def test_the_benchmark_runs_on_a_small_book():
     result = subprocess.run(
-        [sys.executable, str(REPO / "scripts/bench_build.py"), "--sizes", "100", "--runs", "1", "--serve-up-to", "0", "--output", "-", "--json"],
+        [sys.executable, str(REPO / "scripts/bench_build.py"), "--sizes", "40", "--runs", "1", "--serve-up-to", "0", "--output", "-", "--json"],
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
@@ -92,7 +92,7 @@ def test_the_benchmark_runs_on_a_small_book():
     )
     assert result.returncode == 0, result.stderr
     row = json.loads(result.stdout.strip().splitlines()[-1])[0]
-    assert row["entities"] == 100
+    assert row["entities"] == 40
     assert row["built_pages"] >= row["pages"] - 1, "every page of the book is in the built site"
     for variant in ("book", "book_material", "baseline", "baseline_pagefind"):
         assert row[f"{variant}_s"] > 0 and row[f"{variant}_mib"] > 0, variant
