@@ -11,54 +11,31 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from markupsafe import Markup, escape
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from praktijkboek.core.exports import agenda, opendata
 from praktijkboek.core.knowledge import references
 from praktijkboek.core.knowledge.load import load
-from praktijkboek.core.knowledge.references import PAGE_META_KEYS
 from praktijkboek.core.pages import handouts, views
 from praktijkboek.core.pages.plan import Page, address_collisions, hand_written_collisions, navigation, plan, src_uri
 from praktijkboek.core.pages.render import HANDOUT_MARK, PageRenderer
 from praktijkboek.core.pages.sanitize import sanitize_html
 from praktijkboek.core.reading.loader import FileCache, Layout
-from praktijkboek.core.reading.problems import ContentError, Problem
+from praktijkboek.core.reading.problems import ContentError
+from praktijkboek.host.config import PraktijkboekConfig
 from praktijkboek.host.dirty import DirtyTracker
 from praktijkboek.host.files import BookFiles, without_pages
+from praktijkboek.host.guards import escaped, refuse_unknown_meta, reported
 from praktijkboek.host.preview import ServePreview
 from praktijkboek.host.search import BookSearch
-from praktijkboek.outputs import searchindex
-from praktijkboek.outputs.qrcodes import QrCodeError, QrCodes
+from praktijkboek.outputs.qrcodes import QrCodes
 
 log = get_plugin_logger(__name__)
-
-
-class PraktijkboekConfig(Config):
-    networks_dir = c.Type(str, default="networks")
-    """Folder with one subfolder per network (`network.yml` and `sessions/`), relative to mkdocs.yml."""
-
-    content_dir = c.Type(str, default="content")
-    """Folder with what networks share: cases, organisations, people, themes, conditions, barriers, levers.
-    The docs_dir (hand-written pages) may live inside it; it is then skipped by the loader."""
-
-    search = c.Choice(("pagefind", "material"), default="pagefind")
-    """`pagefind`: Pagefind indexes every page while the book is built, and the header's search box (Material's
-    look) searches it, with filters; the index is fetched in small parts, so it scales to large books.
-    Leave Material's `search` plugin out of mkdocs.yml then. `material`: Material's own search plugin."""
-
-    default_nav = c.Type(bool, default=True)
-    """When mkdocs.yml has no `nav`, use one of index pages only. Entity pages stay out of the
-    navigation: Material renders the whole nav into every page, so listing every entity makes the
-    build quadratic."""
 
 
 class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
@@ -117,11 +94,11 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             agenda.feeds(graph, addresses, config.site_name, self.book.today) | opendata.files(graph, addresses, self.book.today.isoformat())
         )
         self.renderer = PageRenderer(config.theme.get_env(), self.book, book_files.urls, config.site_name)
-        with _reported():  # the handouts' QR codes are made on the other core while MkDocs renders
+        with reported():  # the handouts' QR codes are made on the other core while MkDocs renders
             self.qr.start(self.book.absolute[key] for key in book_files.handout_pages() if key in self.book.absolute)
         self.dirty.mark_changed(book_files, graph, self.renderer.content, self._handout)
         book_files.take_over_hand_written()
-        with _reported():
+        with reported():
             self.search.start()
         return files
 
@@ -136,7 +113,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             if uri in self.files.pages:
                 page.meta = {}  # generated pages take nothing from front matter (their references are expanded already)
             return markdown  # or another plugin's page: its front matter and text are its own
-        _refuse_unknown_meta(page.meta, f"{self.layout.pages_dir}/{uri}")
+        refuse_unknown_meta(page.meta, f"{self.layout.pages_dir}/{uri}")
         # Hand-written pages may link to entities with [[kind:id]] too (checked by the loader).
         return references.expand(markdown, uri, self.book.graph, src_uri)
 
@@ -150,11 +127,11 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
                 page.title, page.meta["description"] = ours.title, ours.description
             body = self.renderer.place_body(self.renderer.content(ours), body)
         # Titles and descriptions end up in Material's <title>, meta tags, header and search index.
-        page.title = _text(page.title)
+        page.title = escaped(page.title)
         for key in ("title", "description"):
             if key in page.meta:
-                page.meta[key] = _text(page.meta[key])
-        with _reported():
+                page.meta[key] = escaped(page.meta[key])
+        with reported():
             self.search.add(page, config.theme["language"], body)
         return str(body)
 
@@ -173,12 +150,12 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
     def _handout(self, page: Page) -> Markup:
         assert self.book is not None and self.renderer is not None  # on_files made them
         url = self.book.absolute.get(page.key)
-        with _reported():
+        with reported():
             qr = self.qr.get(url) if url else None
         return self.renderer.handout(page, qr)
 
     def on_env(self, env, config, files):
-        with _reported():
+        with reported():
             self.search.write(Path(config.site_dir))
         return env
 
@@ -190,14 +167,14 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             return
         self.preview.remove(site)
         assert self.files is not None and self.book is not None  # on_files made them
-        with _reported():
+        with reported():
             self.qr.collect()  # a book without session pages never asked for its codes
         self.dirty.built(self.files, site)
         # What `praktijkboek handouts` renders: the built session pages and where their PDFs go.
         manifest = site / handouts.HANDOUT_DIR / "manifest.json"
         manifest.parent.mkdir(parents=True, exist_ok=True)
         manifest.write_text(json.dumps(handouts.manifest(self.book.graph, self.files.handout_pages()), ensure_ascii=False, indent=1), encoding="utf-8")
-        with _reported():
+        with reported():
             self.search.finish(site, self.dirty.enabled)
 
     def on_build_error(self, error):
@@ -212,28 +189,3 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         # While the content has problems, every page address answers with the report (host/preview.py).
         server.set_app(self.preview.wsgi(server.get_app(), urlsplit(config.site_url or "/").path))
         return server
-
-
-def _refuse_unknown_meta(meta: dict, path: str) -> None:
-    """Editors' front matter reaches Material's templates, which do not escape (subtitle, status, icon,
-    template...): only the keys we handle. The loader refuses other keys first (references.front_matter_problems,
-    by the rule MkDocs reads front matter by); this guard keeps Material's unescaped keys out should the two differ."""
-    unknown = sorted(set(map(str, meta)) - set(PAGE_META_KEYS))
-    if unknown:
-        problem = Problem(path, 1, f"'{unknown[0]}'", "dit veld bovenaan de pagina wordt niet ondersteund", f"Toegestaan: {', '.join(sorted(PAGE_META_KEYS))}.")
-        raise PluginError(problem.format())
-
-
-def _text(value):
-    """Editors' plain text as Markup, so Material's templates (not autoescaped) print it escaped."""
-    return value if value is None or isinstance(value, Markup) else Markup(escape(str(value)))
-
-
-@contextmanager
-def _reported() -> Iterator[None]:
-    """What the core reports (content problems, a failing QR-code worker or Pagefind) becomes a
-    PluginError: MkDocs prints the Dutch message, without a traceback, and exits non-zero."""
-    try:
-        yield
-    except (ContentError, QrCodeError, searchindex.SearchIndexError) as exc:
-        raise PluginError(str(exc)) from None

@@ -1,0 +1,25 @@
+"""The plugin's options in mkdocs.yml, typed, each with its documentation (like mkdocs-autorefs' AutorefsConfig)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class PraktijkboekConfig(Config):
+    networks_dir = c.Type(str, default="networks")
+    """Folder with one subfolder per network (`network.yml` and `sessions/`), relative to mkdocs.yml."""
+
+    content_dir = c.Type(str, default="content")
+    """Folder with what networks share: cases, organisations, people, themes, conditions, barriers, levers.
+    The docs_dir (hand-written pages) may live inside it; it is then skipped by the loader."""
+
+    search = c.Choice(("pagefind", "material"), default="pagefind")
+    """`pagefind`: Pagefind indexes every page while the book is built, and the header's search box (Material's
+    look) searches it, with filters; the index is fetched in small parts, so it scales to large books.
+    Leave Material's `search` plugin out of mkdocs.yml then. `material`: Material's own search plugin."""
+
+    default_nav = c.Type(bool, default=True)
+    """When mkdocs.yml has no `nav`, use one of index pages only. Entity pages stay out of the
+    navigation: Material renders the whole nav into every page, so listing every entity makes the
+    build quadratic."""
