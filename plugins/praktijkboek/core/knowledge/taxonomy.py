@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
 from praktijkboek.core.reading.loader import slugify
+from praktijkboek.core.reading.models import Place
 
 PLACE_LEVELS = (("country", "land"), ("province", "provincie"), ("municipality", "gemeente"))
 
@@ -60,12 +61,13 @@ class YearGroup:
 
 
 def places(graph: KnowledgeGraph) -> list[PlaceGroup]:
-    """Every place named on a case or organisation, largest first, then by name."""
+    """Every place named on an entity (a case's or an organisation's `place`, a group of fields), largest
+    first, then by name. (A session's `place` is its venue, free text: no page of its own.)"""
     groups: dict[tuple[str, str], PlaceGroup] = {}
-    for kind in ("case", "organisation"):
-        for node in graph.by_kind[kind]:
+    for nodes in graph.by_kind.values():
+        for node in nodes:
             place = getattr(node.entity, "place", None)
-            if place is None:
+            if not isinstance(place, Place):
                 continue
             # grouped by address: "Sint-Niklaas" and "Sint Niklaas" are one place, not two pages on one URL
             chain = [groups.setdefault((level, slugify(value)), PlaceGroup(level, value)) for level, _ in PLACE_LEVELS if (value := getattr(place, level))]
@@ -84,7 +86,7 @@ def places(graph: KnowledgeGraph) -> list[PlaceGroup]:
 def place_keys(node: Node) -> list[tuple[str, str]]:
     """(level, name) of the places an entity lies in, largest first."""
     place = getattr(node.entity, "place", None)
-    return [(level, value) for level, _ in PLACE_LEVELS if place and (value := getattr(place, level))]
+    return [(level, value) for level, _ in PLACE_LEVELS if isinstance(place, Place) and (value := getattr(place, level))]
 
 
 def years(graph: KnowledgeGraph) -> list[YearGroup]:
