@@ -124,7 +124,12 @@ class Site:
         return target
 
     def build(self, *extra: str, tool: str = "mkdocs", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-        """Run the real command line, as a user would."""
+        """Build as `mkdocs build --strict` does. With no options, tool or environment of its own, in this
+        process (MkDocs' own build function: the same plugin, messages and site, a second quicker); otherwise
+        through the real command line, as a user would."""
+        if not extra and tool == "mkdocs" and env is None:
+            told = self.build_here()
+            return subprocess.CompletedProcess(["mkdocs", "build", "--strict"], 1 if told else 0, "", told)
         return subprocess.run(
             [sys.executable, "-m", tool, "build", "--strict", "-f", str(self.root / "mkdocs.yml"), *extra],
             cwd=self.root,
