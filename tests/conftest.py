@@ -21,7 +21,6 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
-from itertools import zip_longest
 from pathlib import Path
 
 import pytest
@@ -223,25 +222,11 @@ HAS_CHROMIUM = _has_chromium()
 NO_CHROMIUM = "Chromium is missing: ./scripts/test installs it (Debian: apt-get install chromium), or set PRAKTIJKBOEK_CHROMIUM"
 
 
-SHARED_BOOKS = ("repository_book", "book_with_a_new_network")
-
-
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked `browser` skip, with the reason, where there is no Chromium. The tests that read a
-    shared book run last, those of the two books in turn: the two workers build one book each, at the
-    same time, while the quick tests are done, instead of one waiting for the other's build at the start."""
+    """Tests marked `browser` skip, with the reason, where there is no Chromium."""
     for item in items:
         if "browser" in item.keywords and not HAS_CHROMIUM:
             item.add_marker(pytest.mark.skip(reason=NO_CHROMIUM))
-
-    def book(item: pytest.Item) -> int:
-        names = getattr(item, "fixturenames", ())
-        return next((i + 1 for i, name in enumerate(SHARED_BOOKS) if name in names or f"[{name}]" in item.nodeid), 0)
-
-    quick = [item for item in items if not book(item)]
-    per_book = [[item for item in items if book(item) == i + 1] for i in range(len(SHARED_BOOKS))]
-    interleaved = [item for group in zip_longest(*per_book) for item in group if item is not None]
-    items[:] = interleaved + quick
 
 
 @pytest.fixture(scope="module")
