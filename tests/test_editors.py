@@ -20,7 +20,7 @@ from praktijkboek import cli
 from praktijkboek.core.editors import schema
 from praktijkboek.core.editors.report import escape_data, escape_property, github
 from praktijkboek.core.knowledge.load import load
-from praktijkboek.core.reading.kinds import KINDS
+from praktijkboek.core.reading.kinds import KINDS, Folders
 from praktijkboek.core.reading.loader import Layout
 from praktijkboek.core.reading.problems import Problem
 
@@ -39,6 +39,19 @@ def test_every_field_has_a_dutch_description():
                 description = prop.get("description", "")
                 assert len(description) > 10, f"{kind}.{name} has no description"
                 assert not re.search(r"\b(the|and|which|with|from|this|should|must)\b", description, re.I), f"{kind}.{name}: English? {description!r}"
+
+
+def test_the_content_models_page_covers_every_kind_and_field():
+    """Its overview of the kinds is written from KINDS; every field of every kind is explained on it."""
+    text = (REPO / schema.CONTENT_MODEL).read_text(encoding="utf-8")
+    assert text == schema.content_model(text), "run: praktijkboek schemas"
+    for name, kind in KINDS.items():
+        assert f"`{kind.files.pattern(Folders())}`" in text, name
+        for field in kind.model.model_fields:
+            if field != "id":  # every kind's; "Ids en bestandsnamen" explains it
+                assert f"| `{field}` |" in text, f"docs/content-model.md does not explain {name}.{field}"
+        anchor = kind.label.replace(" ", "-")
+        assert f'<a id="{anchor}"></a>' in text or f"\n## {kind.title_label}\n" in text, f"the overview links to #{anchor}, which is not on the page"
 
 
 def test_vscode_maps_every_schema_to_its_files():

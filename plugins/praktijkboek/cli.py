@@ -115,19 +115,30 @@ def _schemas(args: argparse.Namespace) -> int:
     # The editors' settings map each schema to where the kind's files are, in this project's folders.
     settings_path = root / schema.VSCODE_SETTINGS
     current = settings_path.read_text(encoding="utf-8") if settings_path.is_file() else None
-    settings = schema.vscode_settings(current, layout_from_config(root, root / args.config).folders)
+    folders = layout_from_config(root, root / args.config).folders
+    settings = schema.vscode_settings(current, folders)
+    model_path = root / schema.CONTENT_MODEL
+    model_text = model_path.read_text(encoding="utf-8") if model_path.is_file() else None
+    try:
+        model = schema.content_model(model_text, folders) if model_text is not None else None
+    except ValueError as exc:
+        print(f"praktijkboek schemas: {exc}", file=sys.stderr)
+        return 1
     if args.check:
-        stale = schema.stale(folder) + ([schema.VSCODE_SETTINGS] if current != settings else [])
+        stale = schema.stale(folder) + ([schema.VSCODE_SETTINGS] if current != settings else []) + ([schema.CONTENT_MODEL] if model != model_text else [])
         if stale:
             print(f"Verouderd: {', '.join(stale)}. Maak ze opnieuw met: praktijkboek schemas", file=sys.stderr)
             return 1
-        print(f"De JSON Schema's in {schema.SCHEMA_DIR} en {schema.VSCODE_SETTINGS} zijn bij.")
+        print(f"De JSON Schema's in {schema.SCHEMA_DIR}, {schema.VSCODE_SETTINGS} en het overzicht in {schema.CONTENT_MODEL} zijn bij.")
         return 0
     for path in schema.write_all(folder):
         print(f"geschreven: {path.relative_to(root)}")
     settings_path.parent.mkdir(parents=True, exist_ok=True)
     settings_path.write_text(settings, encoding="utf-8")
     print(f"geschreven: {schema.VSCODE_SETTINGS}")
+    if model is not None and model != model_text:
+        model_path.write_text(model, encoding="utf-8")
+        print(f"geschreven: {schema.CONTENT_MODEL} (het overzicht van de soorten)")
     return 0
 
 

@@ -73,3 +73,27 @@ def vscode_settings(current: str | None, folders: Folders = DEFAULT_FOLDERS) -> 
     settings = json.loads(current) if current else {}
     settings["yaml.schemas"] = vscode_mapping(SCHEMA_DIR, folders)
     return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
+
+
+CONTENT_MODEL = "docs/content-model.md"
+#: The part of the content model's page that `praktijkboek schemas` writes from the kinds.
+KINDS_START = "<!-- soorten: geschreven door `praktijkboek schemas` uit core/reading/kinds.py; pas het daar aan -->"
+KINDS_END = "<!-- /soorten -->"
+
+
+def kinds_table(folders: Folders = DEFAULT_FOLDERS) -> str:
+    """The overview of the kinds on the content model's page: where each kind's files are, its required fields."""
+    rows = ["| Soort | Map | Verplichte velden |", "| --- | --- | --- |"]
+    for kind in KINDS.values():
+        required = ", ".join(f"`{name}`" for name, info in kind.model.model_fields.items() if info.is_required())
+        anchor = kind.label.replace(" ", "-")
+        rows.append(f"| [{kind.title_label}](#{anchor}) | `{kind.files.pattern(folders)}` | {required or '(geen)'} |")
+    return "\n".join(rows)
+
+
+def content_model(current: str, folders: Folders = DEFAULT_FOLDERS) -> str:
+    """The content model's page with its overview of the kinds as KINDS says; the rest as it is."""
+    start, end = current.find(KINDS_START), current.find(KINDS_END)
+    if start < 0 or end < start:
+        raise ValueError(f"{CONTENT_MODEL}: the lines {KINDS_START!r} and {KINDS_END!r} are missing")
+    return current[: start + len(KINDS_START)] + "\n" + kinds_table(folders) + "\n" + current[end:]

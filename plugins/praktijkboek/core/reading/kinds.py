@@ -56,6 +56,9 @@ class SharedFolder:
     def where(self, dirs: Folders) -> str:
         return f"{dirs.of(self.setting)}/{self.folder}/"
 
+    def pattern(self, dirs: Folders) -> str:
+        return f"{dirs.of(self.setting)}/{self.folder}/<id>.yml"
+
     def relative(self, ident: str) -> str:
         return f"{self.folder}/{ident}.yml"
 
@@ -73,6 +76,9 @@ class OwnFolder:
 
     def where(self, dirs: Folders) -> str:
         return f"{dirs.of(self.setting)}/<id>/{self.file}.yml"
+
+    def pattern(self, dirs: Folders) -> str:
+        return self.where(dirs)
 
     def relative(self, ident: str) -> str:
         return f"{ident}/{self.file}.yml"
@@ -94,6 +100,9 @@ class InParent:
     def where(self, dirs: Folders) -> str:
         parent = KINDS[self.parent]
         return f"{dirs.of(self.setting)}/<{parent.label.replace(' ', '-')}>/{self.folder}/<id>.yml (schrijf '{parent.label}/{KINDS.by_folder(self).label}')"
+
+    def pattern(self, dirs: Folders) -> str:
+        return f"{dirs.of(self.setting)}/<{KINDS[self.parent].label.replace(' ', '-')}>/{self.folder}/<id>.yml"
 
     def relative(self, ident: str) -> str:
         parent, _, name = ident.partition("/")
