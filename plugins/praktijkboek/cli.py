@@ -56,9 +56,9 @@ def layout_from_config(root: Path, config: Path) -> Layout:
             options = plugin["praktijkboek"]
     return Layout(
         root,
-        networks_dir=options.get("networks_dir", "networks"),
-        content_dir=options.get("content_dir", "content"),
-        pages_dir=settings.get("docs_dir", "content/pages"),
+        networks_dir=options.get("networks_dir", Layout.networks_dir),
+        content_dir=options.get("content_dir", Layout.content_dir),
+        pages_dir=settings.get("docs_dir", Layout.pages_dir),
     )
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from praktijkboek.core.reading.kinds import DEFAULT_FOLDERS
+
 
 class PraktijkboekConfig(Config):
-    networks_dir = c.Type(str, default="networks")
+    networks_dir = c.Type(str, default=DEFAULT_FOLDERS.networks)
     """Folder with one subfolder per network (`network.yml` and `sessions/`), relative to mkdocs.yml."""
 
-    content_dir = c.Type(str, default="content")
+    content_dir = c.Type(str, default=DEFAULT_FOLDERS.content)
     """Folder with what networks share: cases, organisations, people, themes, conditions, barriers, levers.
     The docs_dir (hand-written pages) may live inside it; it is then skipped by the loader."""
 

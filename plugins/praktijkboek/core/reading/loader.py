@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from praktijkboek.core.reading.kinds import KINDS, Folders, Kind, Setting
+from praktijkboek.core.reading.kinds import DEFAULT_FOLDERS, KINDS, Folders, Kind, Setting
 from praktijkboek.core.reading.models import SLUG_PATTERN, Entity
 from praktijkboek.core.reading.problems import Problem, field_name, list_choices
 from praktijkboek.core.reading.validation import validate
@@ -30,9 +30,9 @@ class Layout:
     """Where content lives, relative to the project root."""
 
     root: Path
-    networks_dir: str = "networks"
-    content_dir: str = "content"
-    pages_dir: str = "content/pages"
+    networks_dir: str = DEFAULT_FOLDERS.networks
+    content_dir: str = DEFAULT_FOLDERS.content
+    pages_dir: str = f"{DEFAULT_FOLDERS.content}/pages"
     """Hand-written Markdown pages (MkDocs' docs_dir); not entity files."""
 
     def rel(self, path: Path) -> str:

@@ -247,7 +247,7 @@ SessionFormat = Literal[
 
 
 class Network(Entity):
-    """A learning network: `networks/<id>/network.yml` (or `network.md`)."""
+    """A learning network (where its files are: kinds.py)."""
 
     title: Text = Field(description="De naam van het netwerk.", examples=["Lerend netwerk 'ons buurtpunt'"])
     kind: NetworkKind = Field(description="Wat voor netwerk het is.", examples=["lerend netwerk"])
@@ -277,7 +277,7 @@ class Network(Entity):
 
 
 class Session(Entity):
-    """A session of a network: `networks/<network>/sessions/<id>.yml` (or `.md`)."""
+    """A session of a network (where its files are: kinds.py)."""
 
     number: Count | None = Field(None, description="Volgnummer binnen het netwerk (1, 2, ...).", examples=[1])
     title: Text = Field(description="De titel van de sessie.", examples=["Participatie en communicatie"])
@@ -319,7 +319,7 @@ class Session(Entity):
 
 
 class Case(Entity):
-    """An inspiration case: `content/cases/<id>.yml` (or `.md`)."""
+    """An inspiration case (where its files are: kinds.py)."""
 
     title: Text = Field(description="De naam van het praktijkvoorbeeld.", examples=["Repair Café"])
     kind: Text | None = Field(None, description="Wat voor initiatief het is.", examples=["buurtwinkel"])
@@ -339,7 +339,7 @@ class Case(Entity):
 
 
 class Organisation(Entity):
-    """An organisation: `content/organisations/<id>.yml`."""
+    """An organisation (where its files are: kinds.py)."""
 
     name: Text = Field(description="De naam van de organisatie.", examples=["Platform31"])
     kind: Text | None = Field(None, description="Wat voor organisatie het is.", examples=["armoedevereniging"])
@@ -350,7 +350,7 @@ class Organisation(Entity):
 
 
 class Person(Entity):
-    """A person: `content/people/<id>.yml`. Contact details are private by default."""
+    """A person (where its files are: kinds.py). Contact details are private by default."""
 
     name: Text = Field(description="Voor- en achternaam.", examples=["Jochem Heemskerk"])
     organisation: ref("organisation", inverse="Mensen") | None = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
@@ -368,14 +368,14 @@ class Person(Entity):
 
 
 class Theme(Entity):
-    """A theme: `content/themes/<id>.yml`. The folder is the allow-list of themes."""
+    """A theme (where its files are: kinds.py). The folder is the allow-list of themes."""
 
     title: Text = Field(description="De naam van het thema.", examples=["Participatie"])
     description: Text | None = Field(None, description="Wat valt onder dit thema, in Markdown.")
 
 
 class Condition(Entity):
-    """A condition of collective impact: `content/conditions/<id>.yml`."""
+    """A condition of collective impact (where its files are: kinds.py)."""
 
     title: Text = Field(description="De naam van de voorwaarde.", examples=["Gedeelde agenda"])
     order: Count = Field(description="Plaats in de lijst van vijf voorwaarden.", examples=[1])
@@ -401,8 +401,8 @@ class _Factor(Entity):
 
 
 class Barrier(_Factor):
-    """A barrier ('remmende factor'): `content/barriers/<id>.yml`."""
+    """A barrier ('remmende factor') (where its files are: kinds.py)."""
 
 
 class Lever(_Factor):
-    """A lever ('hefboom'): `content/levers/<id>.yml`."""
+    """A lever ('hefboom') (where its files are: kinds.py)."""
