@@ -289,6 +289,43 @@ BAD_FILES = [
     ("a NUL on its own line", CASE, "title: Repair\nsummary: a\nkind: x\x00y\n", f"{CASE}:3: het bestand bevat een NUL-teken"),
     ("a control character on its own line", CASE, "title: Repair\nsummary: a\x07b\n", f"{CASE}:2: het bestand bevat een onzichtbaar stuurteken (0x07)"),
     ("too large", CASE, "title: Repair Café\ndescription: |\n" + "  x" * 200_000 + "\n", f"{CASE}:1: het bestand is te groot"),
+    # Every error of a file at once: besides a field that fails, its references and rules are checked in the same run.
+    (
+        "a dangling reference next to an unknown field",
+        SESSION,
+        "titel: Sessie\ncases: [repair-cafee]\n",
+        f"{SESSION}:2: veld 'cases', 1e item: 'repair-cafee' bestaat niet",
+    ),
+    (
+        "a rule next to a field that fails",
+        SESSION,
+        "title: Sessie\nnumber: x\ndate: 2019-06-06\nstart_time: '20:00'\nend_time: '19:00'\n",
+        f"{SESSION}:5: veld 'end_time': het einduur (end_time) moet na het beginuur (start_time) liggen",
+    ),
+    (
+        "a body reference next to an unknown field",
+        "content/cases/dorv.md",
+        "---\ntitel: Dorv\n---\nZie [[case:nergens]].\n",
+        "content/cases/dorv.md:4: veld 'description': verwijzing '[[case:nergens]]'",
+    ),
+    (
+        "a dangling condition next to an empty title",
+        "content/barriers/x.yml",
+        "title: ''\ncondition: nope\nsources: [buurtpunt]\n",
+        "content/barriers/x.yml:2: veld 'condition': 'nope' bestaat niet als voorwaarde",
+    ),
+    (
+        "a dangling organisation next to a bad e-mail",
+        "content/people/x.yml",
+        "name: X\nemail: geen-adres\norganisation: netwerk-mobiliteitt\n",
+        "content/people/x.yml:3: veld 'organisation': 'netwerk-mobiliteitt' bestaat niet als organisatie",
+    ),
+    (
+        "a time without a date next to a list that is text",
+        SESSION,
+        "title: Sessie\ncases: repair-cafe\nstart_time: '19:00'\n",
+        f"{SESSION}:3: veld 'start_time': een uur zonder datum",
+    ),
 ]
 
 

@@ -135,19 +135,25 @@ class KnowledgeGraph:
         return self.parent(session)
 
 
-def resolve(nodes: list[Node], broken: frozenset[str] = frozenset(), folders: Folders = DEFAULT_FOLDERS) -> tuple[KnowledgeGraph, list[Problem]]:
+def resolve(
+    nodes: list[Node],
+    broken: frozenset[str] = frozenset(),
+    folders: Folders = DEFAULT_FOLDERS,
+    also: list[Node] = (),  # type: ignore[assignment]  # an empty tuple: never changed
+) -> tuple[KnowledgeGraph, list[Problem]]:
     """Build the graph and check that every reference resolves; collect all problems.
 
     `broken` holds the keys of files that exist but failed validation: references to them are
     not reported again (their own problem is), so one mistake gives one message. `folders` are the
-    configured content folders, named in the hint of a reference that does not resolve.
+    configured content folders, named in the hint of a reference that does not resolve. `also`: what is
+    valid of files that failed, whose references are checked but make no relation.
     """
     graph = KnowledgeGraph(nodes)
     problems: list[Problem] = []
     ids_by_kind: dict[str, list[str]] = {k: [n.id for n in v] for k, v in graph.by_kind.items()}
-    for node in nodes:
+    for node in [*nodes, *also]:
         files = KINDS[node.kind].files
-        if isinstance(files, InParent):  # a session belongs to the network whose folder it is in
+        if node.valid and isinstance(files, InParent):  # a session belongs to the network whose folder it is in
             parent = graph.get(files.parent, node.network_id or "")
             if parent is not None:  # a missing or broken network.yml is reported for its folder
                 graph.add_edge(node, files.parent, parent, KINDS[node.kind].plural)
@@ -168,7 +174,8 @@ def resolve(nodes: list[Node], broken: frozenset[str] = frozenset(), folders: Fo
             seen[list_key] = loc
             matches = [m for m in (graph.get(kind, value) for kind in marker.kinds) if m is not None]
             if len(matches) == 1:
-                graph.add_edge(node, str(loc[0]), matches[0], marker.inverse or KINDS[node.kind].plural)
+                if node.valid:
+                    graph.add_edge(node, str(loc[0]), matches[0], marker.inverse or KINDS[node.kind].plural)
                 continue
             field, line = field_name(loc), node.parsed.line_of(loc)
             labels = " of ".join(KINDS[k].label for k in marker.kinds)

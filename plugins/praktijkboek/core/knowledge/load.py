@@ -38,10 +38,12 @@ def load(layout: Layout, cache: FileCache | None = None) -> KnowledgeGraph:
         node = load_file(item, rel, problems, cache)
         if node:
             nodes.append(node)
-    broken = frozenset(f"{f.kind}:{f.id}" for f in found) - {n.key for n in nodes}
-    graph, ref_problems = resolve(nodes, broken, layout.folders)
+    valid = [node for node in nodes if node.valid]
+    rest = [node for node in nodes if not node.valid]  # of files that failed: their references are checked too
+    broken = frozenset(f"{f.kind}:{f.id}" for f in found) - {n.key for n in valid}
+    graph, ref_problems = resolve(valid, broken, layout.folders, also=rest)
     problems.extend(ref_problems)
-    problems.extend(references.check_graph(graph, broken))
+    problems.extend(references.check_graph(graph, broken, also=rest))
     problems.extend(references.check_pages(graph, layout.root, layout.pages_dir, broken))
     if problems:
         raise ContentError(problems)

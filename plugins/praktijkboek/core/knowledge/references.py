@@ -78,10 +78,10 @@ def check(graph: KnowledgeGraph, text: str, path: str, first_line: int, field: s
     return problems
 
 
-def check_graph(graph: KnowledgeGraph, broken: frozenset[str] = frozenset()) -> list[Problem]:
-    """References in every Markdown field of every entity."""
+def check_graph(graph: KnowledgeGraph, broken: frozenset[str] = frozenset(), also: list[Node] | None = None) -> list[Problem]:
+    """References in every Markdown field of every entity (and of `also`: what is valid of files that failed)."""
     problems = []
-    for node in graph.nodes.values():
+    for node in [*graph.nodes.values(), *(also or [])]:
         name = KINDS[node.kind].body_field
         text = getattr(node.entity, name, None)
         if not text:

@@ -17,7 +17,7 @@ from typing import Any
 from praktijkboek.core.reading.kinds import DEFAULT_FOLDERS, KINDS, Folders, Kind, Setting
 from praktijkboek.core.reading.models import SLUG_PATTERN, Entity
 from praktijkboek.core.reading.problems import Problem, field_name, list_choices
-from praktijkboek.core.reading.validation import validate
+from praktijkboek.core.reading.validation import validate_all
 from praktijkboek.core.reading.yamlfile import SYMLINK_HINT, SYMLINK_MESSAGE, ParsedFile, read_file
 
 ENTITY_SUFFIXES = (".yml", ".yaml", ".md")
@@ -57,6 +57,8 @@ class Node:
     path: str
     """Source file, relative to the project root."""
     parsed: ParsedFile = field(repr=False)
+    valid: bool = True
+    """False for what is left of a file that failed validation: its references are checked, it is no page."""
 
     @property
     def key(self) -> str:
@@ -278,10 +280,12 @@ def _load_file(item: Found, rel: str, problems: list[Problem]) -> Node | None:
     if isinstance(parsed, Problem):
         problems.append(parsed)
         return None
-    entity, file_problems = validate(KINDS[item.kind], parsed, rel)
+    entity, rest, file_problems = validate_all(KINDS[item.kind], parsed, rel)
     problems.extend(file_problems)
     if entity is None:
-        return None
+        # What of a broken file is valid still has its references checked (every error of a file at once),
+        # but it is no entity of the book: `valid=False`.
+        return None if rest is None else Node(item.kind, item.id, rest, rel, replace(parsed, data=None), valid=False)
     own_id = item.id.rsplit("/", 1)[-1]
     if entity.id is not None and entity.id != own_id:
         problems.append(

@@ -8,9 +8,10 @@ closest field name.
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
+from typing import Annotated, Any, Optional
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ValidationError, create_model
 from pydantic_core import ErrorDetails
 
 from praktijkboek.core.reading.kinds import Kind
@@ -246,20 +247,62 @@ def _translate(model: type[BaseModel], err: ErrorDetails, body: str | None = Non
 
 def validate(kind: Kind, parsed: ParsedFile, path: str) -> tuple[Entity | None, list[Problem]]:
     """Validate one parsed file against its kind's model."""
+    entity, _rest, problems = validate_all(kind, parsed, path)
+    return entity, problems
+
+
+@cache
+def _lenient(model: type[Entity]) -> type[Entity]:
+    """The model with every field optional and the same rules: what is left of a file once its failing
+    fields are set aside still has its rules checked, and its references (every error of a file at once)."""
+    fields: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if info.is_required():
+            parts = (info.annotation, *info.metadata)  # the field's type with its validators
+            annotation = Annotated[parts] if info.metadata else info.annotation
+            fields[name] = (Optional[annotation], None)  # noqa: UP045 - built at run time from a type object
+    return create_model(f"{model.__name__}Rest", __base__=model, **fields)
+
+
+def _told(kind: Kind, exc: ValidationError, parsed: ParsedFile, path: str) -> tuple[list[Problem], set[str]]:
+    """pydantic's errors as Dutch problems at their lines, and the top-level fields they are about."""
+    problems, fields = [], set()
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        if err["type"] == "pb_rule":  # a rule over several fields: at the line of the field it names
+            loc = (*loc, err.get("ctx", {})["field"])
+            err = {**err, "loc": loc}
+        message, hint = _translate(kind.model, err, kind.body_field)
+        problems.append(Problem(path, parsed.line_of(loc), field_name(loc), message, hint))
+        if loc:
+            fields.add(str(loc[0]))
+    return problems, fields
+
+
+def validate_all(kind: Kind, parsed: ParsedFile, path: str) -> tuple[Entity | None, Entity | None, list[Problem]]:
+    """(the entity if the file is valid, what of it is valid, every problem of the file).
+
+    When fields fail, the rest of the file is validated again without them, so that the rules over
+    several fields and (by the caller) the references are checked in the same run: an editor fixes a
+    file in one round, not one error at a time."""
     model = kind.model
     data = parsed.data
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        return None, [
-            Problem(
-                path,
-                1,
-                None,
-                "het bestand moet velden bevatten (naam: waarde), geen losse tekst of lijst",
-                "Vergelijk met het voorbeeld in docs/content-model.md.",
-            )
-        ]
+        return (
+            None,
+            None,
+            [
+                Problem(
+                    path,
+                    1,
+                    None,
+                    "het bestand moet velden bevatten (naam: waarde), geen losse tekst of lijst",
+                    "Vergelijk met het voorbeeld in docs/content-model.md.",
+                )
+            ],
+        )
     problems: list[Problem] = []
     if parsed.body is not None:
         body_field = kind.body_field
@@ -279,13 +322,17 @@ def validate(kind: Kind, parsed: ParsedFile, path: str) -> tuple[Entity | None, 
     try:
         entity = model.model_validate(data)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            if err["type"] == "pb_rule":  # a rule over several fields: at the line of the field it names
-                loc = (*loc, err.get("ctx", {})["field"])
-                err = {**err, "loc": loc}
-            message, hint = _translate(model, err, kind.body_field)
-            field = field_name(loc)
-            problems.append(Problem(path, parsed.line_of(loc), field, message, hint))
-        return None, problems
-    return (entity if not problems else None), problems
+        told, failed = _told(kind, exc, parsed, path)
+        problems += told
+        rest = {name: value for name, value in data.items() if name not in failed}
+        for _ in model.model_fields:  # each round sets aside at least one more field
+            try:
+                return None, _lenient(model).model_validate(rest), problems
+            except ValidationError as again:
+                told, failed = _told(kind, again, parsed, path)
+                problems += [problem for problem in told if problem not in problems]
+                if not failed & set(rest):
+                    break
+                rest = {name: value for name, value in rest.items() if name not in failed}
+        return None, None, problems
+    return (entity if not problems else None), entity, problems
