@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ import pytest
 from conftest import REPO, SMALL_SITE, Site
 from praktijkboek.core.exports.jsonld import BUILDERS
 from praktijkboek.core.pages.views import CONTEXT_PARTS, FACETS, FACT_GROUPS
-from praktijkboek.core.reading.kinds import KINDS, InParent, OwnFolder
+from praktijkboek.core.reading.kinds import KINDS, InParent, OwnFolder, Registry, SharedFolder
 
 
 @pytest.mark.parametrize("name", list(KINDS))
@@ -44,6 +45,16 @@ def test_kinds_have_distinct_names_folders_and_pages():
         assert len(set(values)) == len(values), attribute
     assert len({kind.glob() for kind in kinds}) == len(kinds)
     assert len({kind.index.address for kind in kinds}) == len(kinds)
+
+
+def test_the_registry_refuses_kinds_the_loader_could_not_tell_apart():
+    network, case = KINDS["network"], KINDS["case"]
+    with pytest.raises(ValueError, match="already has a folder per entity"):
+        Registry([network, replace(case, name="project", files=OwnFolder("project"))])
+    with pytest.raises(ValueError, match="holds a folder per 'network'"):
+        Registry([network, replace(case, files=SharedFolder("tools", setting="networks"))])
+    with pytest.raises(ValueError, match="has no folder of its own"):
+        Registry([case, replace(case, name="step", files=InParent("case", "steps"))])
 
 
 TOOL_MODEL = '''

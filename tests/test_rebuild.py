@@ -62,6 +62,17 @@ def test_a_dirty_rebuild_redoes_exactly_the_affected_pages(site: Site, tmp_path:
     assert titles == ["Nieuwe titel"]
 
 
+def test_a_dirty_rebuild_without_a_change_rewrites_no_page(site: Site, tmp_path: Path):
+    """Generated and hand-written pages alike: nothing they show changed, so none is written again."""
+    out = tmp_path / "out"
+    _build(site, out)
+    before = _stamps(out)
+    _build(site, out)
+    after = _stamps(out)
+    assert "index.html" in after  # the hand-written home page is among them
+    assert [page for page in after if after[page] != before.get(page)] == []
+
+
 def test_pagefind_indexes_every_page_after_a_dirty_rebuild(site: Site, tmp_path: Path):
     yml = site.root / "mkdocs.yml"
     yml.write_text(yml.read_text().replace("  - search\n", "").replace("search: material", "search: pagefind"))

@@ -1,7 +1,7 @@
 """One schema, two readers, one verdict: what `praktijkboek validate` accepts, the JSON Schema that
 VS Code checks while the editor types accepts too, and what the schema offers, the validator takes.
 
-The validator reads every value as text (core/yamlfile.py); VS Code's YAML extension reads YAML 1.2,
+The validator reads every value as text (core/reading/yamlfile.py); VS Code's YAML extension reads YAML 1.2,
 where `2026` is a number and `true` a boolean (conftest.Yaml12Loader). Each test puts the same text
 through both readers.
 """

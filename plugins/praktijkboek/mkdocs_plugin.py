@@ -85,7 +85,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             config.nav = []
             return without_pages(files)
         self.preview.clear()
-        log.info(f"{len(graph)} inhoudsbestanden, {len(pages)} pagina's")
+        log.debug("%d inhoudsbestanden, %d pagina's", len(graph), len(pages))
         self.book, self.files = views.Book(graph), book_files
         book_files.add_pages(pages)
         self.book.absolute = book_files.absolute(config.site_url)
@@ -96,8 +96,8 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         self.renderer = PageRenderer(config.theme.get_env(), self.book, book_files.urls, config.site_name)
         with reported():  # the handouts' QR codes are made on the other core while MkDocs renders
             self.qr.start(self.book.absolute[key] for key in book_files.handout_pages() if key in self.book.absolute)
+        book_files.take_over_hand_written()  # first: mark_changed sets the flags of the book's own files only
         self.dirty.mark_changed(book_files, graph, self.renderer.content, self._handout)
-        book_files.take_over_hand_written()
         with reported():
             self.search.start()
         return files

@@ -8,7 +8,7 @@ of MkDocs' own (`ServePreview.wsgi`, installed in `on_serve`) answers every page
 report until the next build succeeds. The page is served through MkDocs' server, which adds its
 live-reload script: the browser reloads by itself when the file is fixed.
 
-Nothing here imports MkDocs: the server is plain WSGI, the page comes from `core.report`.
+Nothing here imports MkDocs: the server is plain WSGI, the page comes from `core/editors/report.py`.
 """
 
 from __future__ import annotations

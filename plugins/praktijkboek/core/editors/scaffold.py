@@ -26,6 +26,10 @@ from praktijkboek.core.reading.yamlfile import NULLS, parse
 OPTIONS = {"title": "--title", "name": "--title", "kind": "--network-kind", "date": "--date", "start_time": "--start-time", "end_time": "--end-time"}
 
 
+#: Options that belong to one kind only, whatever the other kinds' fields are called.
+ONLY_FOR = {"kind": "network"}  # --network-kind; a case's own `kind` is written in its file
+
+
 def made() -> list[str]:
     """The kinds `praktijkboek new` makes."""
     return [name for name, kind in KINDS.items() if kind.scaffold]
@@ -121,13 +125,13 @@ def _fields_of(kind: Kind, values: dict[str, Any]) -> dict[str, Any]:
     wrong = []
     for name, value in values.items():
         field = "name" if name == "title" and "title" not in fields and "name" in fields else name
-        if field in fields:
+        if field in fields and ONLY_FOR.get(name, kind.name) == kind.name:
             found[field] = value
         else:
             wrong.append(name)
     if wrong:
         options = [OPTIONS[name] for name in wrong]
-        owners = [KINDS[k].label for k in made() if all(name in KINDS[k].model.model_fields for name in wrong)]
+        owners = [KINDS[k].label for k in made() if all(name in KINDS[k].model.model_fields and ONLY_FOR.get(name, k) == k for name in wrong)]
         said = f"{', '.join(options[:-1])} en {options[-1]}" if len(options) > 1 else options[0]
         raise ScaffoldError(
             Problem(

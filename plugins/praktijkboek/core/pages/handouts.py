@@ -2,7 +2,7 @@
 
 The handout is part of the session page (shown only in print), so printing the
 page from the browser and the PDF that `praktijkboek handouts` renders are the
-same document. Rendering the PDFs lives in `core/pdf.py`, the QR codes in `core/qrcodes.py`.
+same document. Rendering the PDFs lives in `outputs/pdf.py`, the QR codes in `outputs/qrcodes.py`.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ class Handout:
 
 
 def handout(graph: KnowledgeGraph, session: Node, url: str | None, qr: str | None) -> Handout:
-    """The handout of `session`; `url` is its page's absolute address, `qr` the code for it (core/qrcodes.py)."""
+    """The handout of `session`; `url` is its page's absolute address, `qr` the code for it (outputs/qrcodes.py)."""
     e = session.entity
     assert isinstance(e, Session)
     network = graph.network_of(session)

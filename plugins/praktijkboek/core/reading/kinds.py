@@ -92,7 +92,11 @@ class InParent:
 
     parent: str
     folder: str
-    setting: Setting = "networks"
+
+    @property
+    def setting(self) -> Setting:
+        """The parent's: the files are in its folders."""
+        return KINDS[self.parent].files.setting
 
     def glob(self, dirs: Folders) -> str:
         return f"{dirs.of(self.setting)}/*/{self.folder}/*.yml"
@@ -161,8 +165,11 @@ class Kind:
     """The schema.org type of its JSON-LD (exports/jsonld.py), or None for none."""
     scaffold: bool = False
     """`praktijkboek new <name>` writes a new file of this kind."""
-    handout: bool = False
-    """The page has an A4 handout (printed, and as PDF)."""
+
+    @property
+    def handout(self) -> bool:
+        """The page has an A4 handout (printed, and as PDF): the `handout` facet."""
+        return "handout" in self.facets
 
     @property
     def title_label(self) -> str:
@@ -184,10 +191,18 @@ class Registry(Mapping[str, Kind]):
 
     def __init__(self, kinds: list[Kind]):
         self._kinds = {kind.name: kind for kind in kinds}
-        self.by_model: dict[type[BaseModel], Kind] = {kind.model: kind for kind in kinds}
+        own: dict[Setting, str] = {}
         for kind in kinds:
-            if isinstance(kind.files, InParent) and not isinstance(self._kinds[kind.files.parent].files, OwnFolder):
-                raise ValueError(f"{kind.name}: the parent '{kind.files.parent}' has no folder of its own (OwnFolder)")
+            files = kind.files
+            if isinstance(files, InParent) and not isinstance(self._kinds[files.parent].files, OwnFolder):
+                raise ValueError(f"{kind.name}: the parent '{files.parent}' has no folder of its own (OwnFolder)")
+            if isinstance(files, OwnFolder):
+                if files.setting in own:  # the loader reads every folder in it as one of that kind's
+                    raise ValueError(f"{kind.name}: '{own[files.setting]}' already has a folder per entity in {files.setting}_dir")
+                own[files.setting] = kind.name
+        for kind in kinds:
+            if isinstance(kind.files, SharedFolder) and kind.files.setting in own:
+                raise ValueError(f"{kind.name}: {kind.files.setting}_dir holds a folder per '{own[kind.files.setting]}'; put its folder in another setting")
 
     def __getitem__(self, name: str) -> Kind:
         return self._kinds[name]
@@ -197,9 +212,6 @@ class Registry(Mapping[str, Kind]):
 
     def __len__(self) -> int:
         return len(self._kinds)
-
-    def of(self, entity: Entity) -> Kind:
-        return self.by_model[type(entity)]
 
     def by_folder(self, files: Files) -> Kind:
         return next(kind for kind in self._kinds.values() if kind.files == files)
@@ -276,7 +288,6 @@ KINDS = Registry(
             template="session.html",
             jsonld="Event",
             scaffold=True,
-            handout=True,
         ),
         Kind(
             "case",
