@@ -14,9 +14,12 @@ from mkdocs.config import load_config
 from conftest import REPO, Site
 
 
-def _build(site: Site, out: Path):
+def _build(site: Site, out: Path, *, start: bool = False):
+    """One build of `mkdocs serve --dirty`: MkDocs starts the plugin once per serve (`start`: on_startup),
+    then builds again after every change with the same plugin."""
     config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(out), strict=False)
-    config.plugins.on_startup(command="serve", dirty=True)
+    if start:
+        config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
     return config.plugins["praktijkboek"]
 
@@ -27,7 +30,7 @@ def _stamps(out: Path) -> dict[str, int]:
 
 def test_a_dirty_rebuild_redoes_exactly_the_affected_pages(site: Site, tmp_path: Path):
     out = tmp_path / "out"
-    first = _build(site, out)
+    first = _build(site, out, start=True)
     before = _stamps(out)
     site.write(
         "networks/buurtpunt/sessions/bijeenkomst-1.yml",
@@ -65,7 +68,7 @@ def test_a_dirty_rebuild_redoes_exactly_the_affected_pages(site: Site, tmp_path:
 def test_a_dirty_rebuild_without_a_change_rewrites_no_page(site: Site, tmp_path: Path):
     """Generated and hand-written pages alike: nothing they show changed, so none is written again."""
     out = tmp_path / "out"
-    _build(site, out)
+    _build(site, out, start=True)
     before = _stamps(out)
     _build(site, out)
     after = _stamps(out)
@@ -82,7 +85,7 @@ def test_pagefind_indexes_every_page_after_a_dirty_rebuild(site: Site, tmp_path:
         entry = json.loads((out / "pagefind/pagefind-entry.json").read_text())
         return entry["languages"]["nl"]["page_count"]
 
-    _build(site, out)
+    _build(site, out, start=True)
     pages = len(list(out.rglob("index.html")))
     assert indexed() == pages
     site.write(
@@ -112,7 +115,7 @@ def test_the_benchmark_runs_on_a_small_book():
 def test_a_dirty_rebuild_removes_deleted_pages_and_updates_links_in_hand_written_pages(site: Site, tmp_path: Path):
     out = tmp_path / "out"
     site.write("content/pages/over.md", "# Over\n\nZie [[case:dorv]].\n")
-    _build(site, out)
+    _build(site, out, start=True)
     assert ">Dorv</a>" in (out / "over/index.html").read_text()
     site.write("content/cases/dorv.md", "---\ntitle: Dorpswinkel Dorv\n---\nEen dorpswinkel.\n")
     site.write("networks/buurtpunt/sessions/bijeenkomst-1.yml", "title: Participatie\ndate: 2019-06-06\ncases: [dorv]\n")
@@ -125,7 +128,7 @@ def test_a_dirty_rebuild_removes_deleted_pages_and_updates_links_in_hand_written
 
 def test_after_a_failed_build_the_next_one_redoes_every_page(site: Site, tmp_path: Path):
     out = tmp_path / "out"
-    plugin = _build(site, out)
+    plugin = _build(site, out, start=True)
     plugin.on_build_error(error=RuntimeError("stopped halfway"))
     before = _stamps(out)
     _build(site, out)

@@ -57,7 +57,9 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         self.renderer: PageRenderer | None = None
 
     def on_startup(self, *, command, dirty):
+        # A new command (MkDocs keeps the plugin within one process): nothing of an earlier one counts.
         self.serving = command == "serve"
+        self.cache, self.dirty = FileCache(), DirtyTracker()
         self.dirty.enabled = dirty
 
     def on_config(self, config):
