@@ -145,9 +145,10 @@ class OpenDataPage(Page):
 
 
 @dataclass(frozen=True, kw_only=True)
-class PlacePage(Page):
-    group: taxonomy.PlaceGroup
-    template = "place.html"
+class _GroupPage(Page):
+    """A page of what the taxonomies group: its view is the group itself."""
+
+    group: taxonomy.PlaceGroup | taxonomy.YearGroup
 
     @property
     def key(self) -> str:
@@ -158,16 +159,17 @@ class PlacePage(Page):
 
 
 @dataclass(frozen=True, kw_only=True)
-class YearPage(Page):
-    group: taxonomy.YearGroup
+class PlacePage(_GroupPage):
+    """The cases and organisations in one municipality, province or country."""
+
+    template = "place.html"
+
+
+@dataclass(frozen=True, kw_only=True)
+class YearPage(_GroupPage):
+    """The sessions of one year."""
+
     template = "year.html"
-
-    @property
-    def key(self) -> str:
-        return self.group.key
-
-    def view(self, book: Book, url: str | None) -> object:
-        return self.group
 
 
 @dataclass(frozen=True, kw_only=True)
