@@ -289,6 +289,27 @@ BAD_FILES = [
     ("a NUL on its own line", CASE, "title: Repair\nsummary: a\nkind: x\x00y\n", f"{CASE}:3: het bestand bevat een NUL-teken"),
     ("a control character on its own line", CASE, "title: Repair\nsummary: a\x07b\n", f"{CASE}:2: het bestand bevat een onzichtbaar stuurteken (0x07)"),
     ("too large", CASE, "title: Repair Café\ndescription: |\n" + "  x" * 200_000 + "\n", f"{CASE}:1: het bestand is te groot"),
+    # Separators pasted from Word or a PDF are no line ends: the lines after them keep the editor's numbers.
+    ("a line separator before an unknown field", CASE, "title: Repair\u2028Café\ntitel: x\n", f"{CASE}:2: veld 'titel': onbekend veld 'titel'"),
+    ("a paragraph separator before a bad count", SESSION, "title: Sessie\nsummary: een\u2029twee\nnumber: x\n", f"{SESSION}:3: veld 'number'"),
+    (
+        "a NEL before a duplicate field",
+        CASE,
+        "title: Repair\x85Café\ntitle: Dubbel\n",
+        f"{CASE}:2: veld 'title': staat twee keer in dit bestand (eerst op regel 1)",
+    ),
+    (
+        "separators in a body before a dangling link",
+        "content/cases/dorv.md",
+        "---\ntitle: Dorv\n---\nEen\u2028twee\u2029drie\n[[case:nergens]]\n",
+        "content/cases/dorv.md:5: veld 'description': verwijzing '[[case:nergens]]'",
+    ),
+    (
+        "a line separator in a block before a bad date",
+        SESSION,
+        "title: |\n  Sessie\u2028met titel\ndate: 2019-13-45\n",
+        f"{SESSION}:3: veld 'date': '2019-13-45' is geen geldige datum",
+    ),
     # Every error of a file at once: besides a field that fails, its references and rules are checked in the same run.
     (
         "a dangling reference next to an unknown field",
@@ -530,6 +551,12 @@ BROKEN_YAML = [
 ENGLISH = re.compile(
     r"\b(found|expected|cannot|character|token|while|scanning|parsing|mapping|block|indicator|stream|anchor)\b"
 )  # not "document" or "alias": Dutch words too
+
+
+def test_separators_pasted_from_word_are_read_as_spaces(tmp_path: Path):
+    Site(tmp_path).write(CASE, "title: Repair\u2028Café\nsummary: Een\x85twee\n")
+    case = load(Layout(tmp_path)).get("case", "repair-cafe").entity
+    assert (case.title, case.summary) == ("Repair Café", "Een twee")
 
 
 @pytest.mark.parametrize("text", BROKEN_YAML)

@@ -249,7 +249,12 @@ def read_text(raw: bytes) -> str:
         raise ReadError(
             line, "het bestand bevat een NUL-teken; is het wel een tekstbestand?", "Zo'n teken komt meestal mee bij kopiëren en plakken: typ de regel opnieuw."
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # Line and paragraph separators and NEL, pasted from Word or a PDF, are no line ends to the editors'
+    # editors (GitHub, VS Code), but YAML counts them as such: read as spaces, every line number is the editor's.
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_NOT_LINE_ENDS)
+
+
+_NOT_LINE_ENDS = {ord("\u2028"): " ", ord("\u2029"): " ", ord("\x85"): " "}
 
 
 def _from_events(text: str, parser: type[yaml.SafeLoader]) -> tuple[Any, dict[Path_, int]]:
