@@ -22,7 +22,23 @@ CASE = "content/cases/repair-cafe.yml"
 
 # (name, file, content, expected "path:line: message" fragment)
 BAD_FILES = [
-    ("yaml syntax", CASE, "title: Repair Café\nplace: [Leuven\n", f"{CASE}:3: een aanhalingsteken of haakje wordt niet afgesloten"),
+    ("yaml syntax", CASE, "title: Repair Café\nplace: [Leuven\n", f"{CASE}:2: een aanhalingsteken of haakje wordt niet afgesloten"),
+    # An unclosed quote or bracket is told at the line where it opens, not where the reader gave up.
+    ("an unclosed single quote", CASE, "title: 'Repair\nsummary: x\nkind: y\n", f"{CASE}:1: een aanhalingsteken of haakje wordt niet afgesloten"),
+    ("an unclosed double quote", SESSION, 'title: Sessie\nsummary: "Een\nplace: Leuven\n', f"{SESSION}:2: een aanhalingsteken of haakje wordt niet afgesloten"),
+    ("an unclosed brace", CASE, "title: x\nplace: {municipality: Halle\nsummary: y\n", f"{CASE}:2: een aanhalingsteken of haakje wordt niet afgesloten"),
+    (
+        "an unclosed bracket before more fields",
+        SESSION,
+        "title: S\ncases: [repair-cafe, dorv\nplace: Leuven\n",
+        f"{SESSION}:2: een aanhalingsteken of haakje wordt niet afgesloten",
+    ),
+    (
+        "an unclosed quote in front matter",
+        "content/cases/dorv.md",
+        "---\ntitle: 'Dorv\n---\nTekst.\n",
+        "content/cases/dorv.md:2: een aanhalingsteken of haakje wordt niet afgesloten",
+    ),
     ("colon in text", CASE, "title: Tafel 1: dialoog\n", f"{CASE}:1: dubbele punt op een onverwachte plaats"),
     ("tab indentation", CASE, "title: Repair Café\nplace:\n\tmunicipality: Leuven\n", f"{CASE}:3: tab gebruikt om in te springen"),
     ("duplicate key", CASE, "title: Repair Café\ntitle: Repair Café 2\n", f"{CASE}:2: veld 'title': staat twee keer in dit bestand (eerst op regel 1)"),

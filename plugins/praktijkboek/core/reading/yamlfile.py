@@ -146,7 +146,9 @@ def _describe_yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str
             "Een inhoudsbestand is één document: verwijder de extra regel '---'.",
         )
     if "found unexpected end of stream" in problem or "<stream end>" in problem or "expected ','" in problem:
-        return (line, "een aanhalingsteken of haakje wordt niet afgesloten", "Sluit elk \" ' [ of { weer af.")
+        # Told where the quote or bracket opens (PyYAML's context), not where the reader gave up.
+        opened = exc.context_mark.line + 1 if exc.context_mark and exc.context and ("quoted" in exc.context or "flow" in exc.context) else line
+        return (opened, "een aanhalingsteken of haakje wordt niet afgesloten", "Sluit elk \" ' [ of { weer af.")
     start = re.search(r"found character '(.)' that cannot start any token", problem)
     if start:
         char = start.group(1)
