@@ -326,6 +326,37 @@ BAD_FILES = [
         "title: |\n  Sessie\u2028met titel\ndate: 2019-13-45\n",
         f"{SESSION}:3: veld 'date': '2019-13-45' is geen geldige datum",
     ),
+    # [[kind:id]] links in folded (>) and literal (|) blocks are told at their own line, also after blank lines.
+    (
+        "a link in a folded block after a blank line",
+        CASE,
+        "title: R\ndescription: >\n  Een regel\n  en nog een.\n\n  Zie [[case:nergens]]\n",
+        f"{CASE}:6: veld 'description': verwijzing '[[case:nergens]]'",
+    ),
+    (
+        "the second link of a folded block",
+        CASE,
+        "title: R\ndescription: >\n  Zie [[case:dorv]]\n  en [[case:ookniet]].\n",
+        f"{CASE}:4: veld 'description': verwijzing '[[case:ookniet]]'",
+    ),
+    (
+        "a link in a literal block after blank lines",
+        CASE,
+        "title: R\ndescription: |\n  Een\n\n\n  [[case:weg]]\n",
+        f"{CASE}:6: veld 'description': verwijzing '[[case:weg]]'",
+    ),
+    (
+        "a link in a stripped folded block",
+        SESSION,
+        "title: S\nreport: >-\n  Verslag\n  van de dag.\n\n\n  Met [[praktijkvoorbeeld:nergens]].\n",
+        f"{SESSION}:7: veld 'report': verwijzing '[[praktijkvoorbeeld:nergens]]'",
+    ),
+    (
+        "a link written twice in a folded block",
+        CASE,
+        "title: R\ndescription: >\n  [[case:x1]] een\n  twee\n\n  [[case:x1]] drie\n",
+        f"{CASE}:6: veld 'description': verwijzing '[[case:x1]]'",
+    ),
     # Every error of a file at once: besides a field that fails, its references and rules are checked in the same run.
     (
         "a dangling reference next to an unknown field",

@@ -42,17 +42,26 @@ def _target(graph: KnowledgeGraph, match: re.Match[str]) -> tuple[Node | None, s
     return node, None
 
 
-def check(graph: KnowledgeGraph, text: str, path: str, first_line: int, field: str | None, broken: frozenset[str] = frozenset()) -> list[Problem]:
+def check(
+    graph: KnowledgeGraph, text: str, path: str, first_line: int, field: str | None, broken: frozenset[str] = frozenset(), source: list[str] | None = None
+) -> list[Problem]:
     """Problems for every reference in `text` that does not resolve; `first_line` is the file line of text's first line.
 
-    References to `broken` keys (files that exist but failed validation) are not reported again.
+    References to `broken` keys (files that exist but failed validation) are not reported again. With the
+    file's `source` lines, each reference is told at the line it was written on: in a folded block (`>`)
+    the text's line breaks are not the file's.
     """
     problems = []
+    written = "\n".join(source[first_line - 1 :]) if source else ""
+    position = 0  # where in `written` the next reference is looked for
     for line, match in find(text):
+        where = first_line + line
+        found = written.find(match.group(0), position) if written else -1
+        if found >= 0:
+            where, position = first_line + written.count("\n", 0, found), found + len(match.group(0))
         node, error = _target(graph, match)
         if node is not None or f"{error}:{match.group(2)}" in broken:
             continue
-        where = first_line + line
         if error is not None and error in KINDS:
             kind = error
             guess = did_you_mean_id(match.group(2), [n.id for n in graph.by_kind[kind]])
@@ -91,7 +100,7 @@ def check_graph(graph: KnowledgeGraph, broken: frozenset[str] = frozenset(), als
             first = parsed.body_line
         else:  # a YAML block scalar starts on the line after its key
             first = parsed.line_of((name,)) + (1 if "\n" in text else 0)
-        problems += check(graph, text, node.path, first, f"'{name}'", broken)
+        problems += check(graph, text, node.path, first, f"'{name}'", broken, parsed.source if parsed.body is None else None)
     return problems
 
 

@@ -48,6 +48,8 @@ class ParsedFile:
     body: str | None = None
     """The Markdown body of a `.md` file (after the front matter)."""
     body_line: int = 1
+    source: list[str] = field(default_factory=list, repr=False)
+    """The file's lines, for finding where a text inside a folded block (`>`) was written."""
 
     def line_of(self, path: Path_) -> int:
         """The line of `path`, or of its nearest ancestor that has one."""
@@ -399,7 +401,7 @@ def parse(raw: bytes, path: str, *, markdown: bool | None = None, parsers: tuple
         if path.endswith(".md") if markdown is None else markdown:
             return _parse_markdown(text, parsers)
         data, lines = _parse_yaml(text, parsers=parsers)
-        return ParsedFile(data, lines)
+        return ParsedFile(data, lines, source=text.split("\n"))
     except ReadError as exc:
         return Problem(path, exc.line, exc.field, exc.message, exc.hint)
 
@@ -420,4 +422,4 @@ def _parse_markdown(text: str, parsers: tuple[type[yaml.SafeLoader], ...]) -> Pa
     data, lines = _parse_yaml(front, line_offset=text[:start].count("\n"), parsers=parsers)
     stripped = body.strip()
     start = len(text) - len(body) + (len(body) - len(body.lstrip()))
-    return ParsedFile(data, lines, body=stripped or None, body_line=text[:start].count("\n") + 1)
+    return ParsedFile(data, lines, body=stripped or None, body_line=text[:start].count("\n") + 1, source=text.split("\n"))
