@@ -13,6 +13,7 @@ import pytest
 from conftest import REPO, Site
 from praktijkboek import cli
 from praktijkboek.core.knowledge.load import load
+from praktijkboek.core.pages.plan import plan
 from praktijkboek.core.reading import yamlfile
 from praktijkboek.core.reading.loader import Layout
 from praktijkboek.core.reading.problems import ContentError, Problem
@@ -357,6 +358,32 @@ BAD_FILES = [
         "title: R\ndescription: >\n  [[case:x1]] een\n  twee\n\n  [[case:x1]] drie\n",
         f"{CASE}:6: veld 'description': verwijzing '[[case:x1]]'",
     ),
+    # A name the site uses for a file of its own is no id: nothing overwrites another output.
+    (
+        "a network called index",
+        "networks/index/network.yml",
+        "title: Index\nkind: leerkring\n",
+        "networks/index/network.yml:1: de agenda van dit netwerk komt in hetzelfde bestand (/agenda/index.ics) als de agenda van alle sessies",
+    ),
+    (
+        "a session called index",
+        "networks/buurtpunt/sessions/index.yml",
+        "title: Index\n",
+        "networks/buurtpunt/sessions/index.yml:1: deze pagina komt op hetzelfde adres (/netwerken/buurtpunt/)",
+    ),
+    (
+        "a case called index",
+        "content/cases/index.yml",
+        "title: Index\n",
+        "content/cases/index.yml:1: deze pagina komt op hetzelfde adres (/praktijkvoorbeelden/) als het overzicht 'Praktijkvoorbeelden'",
+    ),
+    (
+        "a condition called like the levers' folder",
+        "content/conditions/hefbomen.yml",
+        "title: H\norder: 9\ndefinition: Een voorwaarde.\n",
+        "content/conditions/hefbomen.yml:1: deze pagina komt op hetzelfde adres (/collectieve-impact/hefbomen/)",
+    ),
+    ("a theme called index", "content/themes/index.yml", "title: Index\n", "content/themes/index.yml:1: deze pagina komt op hetzelfde adres (/themas/)"),
     # Every error of a file at once: besides a field that fails, its references and rules are checked in the same run.
     (
         "a dangling reference next to an unknown field",
@@ -398,10 +425,11 @@ BAD_FILES = [
 
 
 def _problems(tmp_path: Path, path: str, content: str | bytes) -> str:
+    """What `validate` finds in the small site with this file: loading, then the page plan (addresses)."""
     site = Site(tmp_path)
     site.write(path, content)
     with pytest.raises(ContentError) as info:
-        load(Layout(tmp_path))
+        plan(load(Layout(tmp_path)))
     return str(info.value)
 
 

@@ -19,6 +19,7 @@ from icalendar import Calendar, Event
 
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
 from praktijkboek.core.reading.models import Session
+from praktijkboek.core.reading.problems import Problem
 
 TIMEZONE = ZoneInfo("Europe/Brussels")
 AGENDA_DIR = "agenda"
@@ -34,8 +35,28 @@ def build_date() -> dt.date:
 
 
 def feed_path(network: Node | None = None) -> str:
-    # `index` can never be a network's id (its page would clash with the networks' index).
     return f"{AGENDA_DIR}/{network.id}.ics" if network else f"{AGENDA_DIR}/index.ics"
+
+
+def clashes(graph: KnowledgeGraph) -> list[Problem]:
+    """A network whose feed would land on the file of another (`index`: the feed of all sessions):
+    never one silently overwriting the other."""
+    taken = {feed_path(): "de agenda van alle sessies"}
+    problems = []
+    for network in graph.by_kind["network"]:
+        path = feed_path(network)
+        if path in taken:
+            problems.append(
+                Problem(
+                    network.path,
+                    1,
+                    None,
+                    f"de agenda van dit netwerk komt in hetzelfde bestand (/{path}) als {taken[path]}",
+                    f"De id '{network.id}' is voorbehouden: geef de map van het netwerk een andere naam.",
+                )
+            )
+        taken.setdefault(path, f"de agenda van {network.path}")
+    return problems
 
 
 def session_path(session: Node) -> str:

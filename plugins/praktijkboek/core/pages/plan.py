@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from praktijkboek.core.exports import agenda
 from praktijkboek.core.knowledge import references, taxonomy
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
 from praktijkboek.core.reading.kinds import KINDS
@@ -295,6 +296,7 @@ def plan(graph: KnowledgeGraph) -> list[Page]:
                     "Schrijf de naam van de plaats overal op dezelfde manier.",
                 )
             )
+    problems += agenda.clashes(graph)  # the files next to the pages may not overwrite each other either
     if problems:
         raise ContentError(problems)
     return pages
