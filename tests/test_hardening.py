@@ -267,3 +267,23 @@ def test_a_linked_pages_folder_is_told_once(tmp_path: Path):
     validate = subprocess.run([sys.executable, "-m", "praktijkboek", "validate", "--root", str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert validate.returncode == 1
     assert validate.stderr.count("content/pages:1: een snelkoppeling (symbolische link) is hier niet toegestaan") == 1, validate.stderr
+
+
+def test_text_that_validates_builds_whatever_it_holds(tmp_path: Path):
+    """A title written as a block over several lines, tabs, zero-width and direction marks, an emoji, a long id:
+    valid text reaches headers, file names and calendar properties without a traceback."""
+    import icalendar
+
+    site = Site(tmp_path)
+    long = "a" * 60 + "-" + "b" * 60 + "-" + "c" * 100
+    site.write(
+        f"networks/buurtpunt/sessions/{long}.yml",
+        "title: |\n  Eerste regel\n  \ttweede\u200b regel \u202eomgekeerd\u202c 🎉\ndate: 2020-01-01\nstart_time: '10:00'\n"
+        'place: "Leuven\\tcentrum"\nsummary: "regel\\neen;twee,drie\\\\vier"\n',
+    )
+    assert site.build_here() == ""
+    page = site.page(f"netwerken/buurtpunt/{long}")
+    assert "Eerste regel" in page and "🎉" in page
+    for feed in (tmp_path / "site/agenda").rglob("*.ics"):
+        calendar = icalendar.Calendar.from_ical(feed.read_bytes())
+        assert "\n" not in str(calendar.get("X-WR-CALNAME", "")), feed

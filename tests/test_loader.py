@@ -358,6 +358,14 @@ BAD_FILES = [
         "title: R\ndescription: >\n  [[case:x1]] een\n  twee\n\n  [[case:x1]] drie\n",
         f"{CASE}:6: veld 'description': verwijzing '[[case:x1]]'",
     ),
+    # A control character written as an escape between double quotes is refused like one in the file.
+    ("a bell written as an escape", CASE, 'title: "Dorv\\a"\n', f"{CASE}:1: de waarde bevat een onzichtbaar stuurteken (0x07), geschreven als escape"),
+    (
+        "an escape character in a list",
+        SESSION,
+        'title: S\nprogramme: ["Welkom", "\\x1b[31mrood"]\n',
+        f"{SESSION}:2: de waarde bevat een onzichtbaar stuurteken (0x1b)",
+    ),
     # A name the site uses for a file of its own is no id: nothing overwrites another output.
     (
         "a network called index",

@@ -134,7 +134,7 @@ def calendar(events: list[SerialisedEvent], name: str, timezone: bytes) -> bytes
     cal.add("prodid", "-//Praktijkboek lerende netwerken//NL")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", " ".join(name.split()))  # one line: a title written as a block has line ends
     cal.add("x-wr-timezone", "Europe/Brussels")
     head = cal.to_ical()
     end = b"END:VCALENDAR\r\n"

@@ -258,6 +258,9 @@ def read_text(raw: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_NOT_LINE_ENDS)
 
 
+#: Control characters a text may not hold, however written (a tab and a line end may).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
 _NOT_LINE_ENDS = {ord("\u2028"): " ", ord("\u2029"): " ", ord("\x85"): " "}
 
 
@@ -335,6 +338,12 @@ def _from_events(text: str, parser: type[yaml.SafeLoader]) -> tuple[Any, dict[Pa
                 _check_plain(source, event.start_mark, event.end_mark)
                 if value in NULLS:
                     value = None
+            elif (control := _CONTROL.search(value)) is not None:  # written as an escape between double quotes
+                raise ReadError(
+                    line,
+                    f"de waarde bevat een onzichtbaar stuurteken (0x{ord(control.group()):02x}), geschreven als escape tussen aanhalingstekens",
+                    "Haal de escape (zoals \\a, \\x07 of \\u0007) weg: zo'n teken hoort niet in een tekst.",
+                )
         elif kind is yaml.MappingStartEvent:
             value = {}
         else:
