@@ -313,4 +313,7 @@ def test_an_editors_value_never_becomes_a_command_in_the_report(tmp_path: Path, 
             assert "##[" not in stream, "the runner reads ##[name] anywhere in a line"
             commands = [line for line in stream.splitlines() if line.lstrip().startswith("::")]  # the runner strips the spaces
             assert all(line.startswith("::error file=networks/buurtpunt/sessions/bijeenkomst-1.yml,line=2,") for line in commands), commands
-        assert "veld 'date':" in result.err and "is geen geldige datum" in result.err
+        if "\\e" in value:  # the reader refuses a control character written as an escape, before any field is read
+            assert "bijeenkomst-1.yml:2: de waarde bevat een onzichtbaar stuurteken (0x1b)" in result.err
+        else:
+            assert "veld 'date':" in result.err and "is geen geldige datum" in result.err
