@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from praktijkboek.core.editors import report, schema
+from praktijkboek.core.editors.scaffold import made as scaffold_made
 from praktijkboek.core.knowledge.load import load
 from praktijkboek.core.pages.plan import hand_written_collisions, plan
 from praktijkboek.core.reading.kinds import KINDS
@@ -280,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     full.add_argument("--site-dir", default="site")
     full.add_argument("--no-handouts", action="store_true", help="Zonder PDF-handouts (sneller, bijvoorbeeld voor een voorbeeld).")
     full.set_defaults(func=_told(_build))
-    made = [name for name, kind in KINDS.items() if kind.scaffold]
+    made = scaffold_made()
     new = sub.add_parser("new", help=f"Maak een nieuw bestand aan: {', '.join(KINDS[name].label for name in made)}.")
     new.add_argument("kind", metavar="{" + ",".join(made) + "}", help=f"Wat je aanmaakt: {', '.join(made)}.")
     new.add_argument("id", help="De id: 'mijn-netwerk', 'mijn-netwerk/bijeenkomst-1' of 'mijn-voorbeeld'.")

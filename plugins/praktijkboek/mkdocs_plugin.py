@@ -59,8 +59,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
     def on_startup(self, *, command, dirty):
         # A new command (MkDocs keeps the plugin within one process): nothing of an earlier one counts.
         self.serving = command == "serve"
-        self.cache, self.dirty = FileCache(), DirtyTracker()
-        self.dirty.enabled = dirty
+        self.cache, self.dirty = FileCache(), DirtyTracker(dirty)
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent

@@ -15,13 +15,13 @@ from markupsafe import Markup
 
 from praktijkboek.core.knowledge import references
 from praktijkboek.core.knowledge.graph import KnowledgeGraph
-from praktijkboek.core.pages.plan import HomePage, Page, src_uri
+from praktijkboek.core.pages.plan import Page, src_uri
 from praktijkboek.host.files import BookFiles
 
 
 class DirtyTracker:
-    def __init__(self) -> None:
-        self.enabled = False
+    def __init__(self, enabled: bool = False) -> None:
+        self.enabled = enabled
         """Whether this is `serve --dirty`; otherwise every page is rebuilt, every time."""
         self._built: dict[str, str] = {}
         """src_uri -> fingerprint of each page as the last successful build wrote it."""
@@ -35,7 +35,7 @@ class DirtyTracker:
         fingerprints: dict[str, str] = {}
         if self.enabled:
             for uri, page in files.pages.items():
-                if isinstance(page, HomePage) or uri in files.hand_written:
+                if uri in files.hand_written:  # the home page: below, with its text
                     continue
                 parts = [content(page), handout(page) if page.handout else "", page.title, page.description or "", page.body]
                 fingerprints[uri] = _digest(*parts)

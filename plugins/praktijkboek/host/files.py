@@ -82,9 +82,8 @@ class BookFiles:
             self._files.remove(page)
             self._files.append(replacement)
             self.hand_written[src_uri] = replacement
-            key = next((key for key, file in self.files.items() if file is page), None)
-            if key is not None:
-                self.files[key] = replacement
+            if src_uri in self.pages:  # the home page: the book renders around its text
+                self.files[self.pages[src_uri].key] = replacement
 
     def content_files(self) -> list[ContentFile]:
         return [file for file in self._files.documentation_pages() if isinstance(file, ContentFile)]

@@ -45,6 +45,7 @@ def _ref_fields(model: type[BaseModel]) -> tuple[tuple[str, Ref | None, type[Bas
     return tuple(found)
 
 
+@cache
 def ref_field_names(model: type[BaseModel]) -> frozenset[str]:
     """The fields of `model` that refer to other entities."""
     return frozenset(name for name, marker, _nested in _ref_fields(model) if marker)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any, get_args
 
 from praktijkboek.core.exports import agenda, jsonld, opendata
@@ -24,7 +25,7 @@ from praktijkboek.core.knowledge.lens import Lens
 from praktijkboek.core.pages import handouts, search_filters
 from praktijkboek.core.pages.formatting import Fact, contact_facts, format_date, session_facts
 from praktijkboek.core.reading.kinds import KINDS, InParent
-from praktijkboek.core.reading.models import Link, Person, Place, Session
+from praktijkboek.core.reading.models import Entity, Link, Person, Place, Session
 
 if TYPE_CHECKING:
     from praktijkboek.core.pages.plan import Page
@@ -65,20 +66,22 @@ def describe(graph: KnowledgeGraph, node: Node) -> str:
 def _context_part(graph: KnowledgeGraph, node: Node, name: str) -> str | None:
     if name in CONTEXT_PARTS:
         return CONTEXT_PARTS[name](graph, node)
-    targets = graph.targets(node, name)
-    if targets:
-        return targets[0].label
+    files = KINDS[node.kind].files
+    if name in ref_field_names(type(node.entity)) or (isinstance(files, InParent) and name == files.parent):
+        targets = graph.targets(node, name)  # a relation: the first it names
+        return targets[0].label if targets else None
     value = getattr(node.entity, name, None)
-    if isinstance(value, dt.date) or (value is None and _is_date(node, name)):
+    if isinstance(value, dt.date) or (value is None and _is_date(type(node.entity), name)):
         return format_date(value)
     if isinstance(value, Place):
         return value.label
     return str(value) if value else None
 
 
-def _is_date(node: Node, name: str) -> bool:
+@cache
+def _is_date(model: type[Entity], name: str) -> bool:
     """Whether the field holds a date: an unknown one is said as such ("datum nog niet bekend")."""
-    info = type(node.entity).model_fields.get(name)
+    info = model.model_fields.get(name)
     return info is not None and dt.date in _types(info.annotation)
 
 
