@@ -269,21 +269,79 @@ def test_a_linked_pages_folder_is_told_once(tmp_path: Path):
     assert validate.stderr.count("content/pages:1: een snelkoppeling (symbolische link) is hier niet toegestaan") == 1, validate.stderr
 
 
-def test_text_that_validates_builds_whatever_it_holds(tmp_path: Path):
-    """A title written as a block over several lines, tabs, zero-width and direction marks, an emoji, a long id:
-    valid text reaches headers, file names and calendar properties without a traceback."""
+LONG_ID = "a" * 60 + "-" + "b" * 60 + "-" + "c" * 100
+
+#: Text that validates, whatever it holds, reaches headers, file names, calendar properties, JSON-LD and
+#: the page title without a traceback: (name, file, content, the page it makes, a text the page shows).
+ODD_TEXT = [
+    (
+        "a title as a block over several lines",
+        "networks/buurtpunt/sessions/blok.yml",
+        "title: |\n  Eerste regel\n  tweede regel\ndate: 2020-01-01\nstart_time: '10:00'\n",
+        "netwerken/buurtpunt/blok",
+        "Eerste regel",
+    ),
+    (
+        "tabs, zero-width and direction marks",
+        "networks/buurtpunt/sessions/tekens.yml",
+        'title: "Tab\\there\u200b \u202eomgekeerd\u202c"\ndate: 2020-01-02\nplace: "Leuven\\tcentrum"\n',
+        "netwerken/buurtpunt/tekens",
+        "omgekeerd",
+    ),
+    ("an emoji and other scripts", "content/cases/feest.yml", "title: Feest 🎉 Ωμέγα 日本\nsummary: ‮tekst‬\n", "praktijkvoorbeelden/feest", "🎉"),
+    (
+        "a very long id",
+        f"networks/buurtpunt/sessions/{LONG_ID}.yml",
+        "title: Lang\ndate: 2020-01-03\nstart_time: '10:00'\n",
+        f"netwerken/buurtpunt/{LONG_ID}",
+        "Lang",
+    ),
+    (
+        "a very long network folder",
+        f"networks/{LONG_ID}/network.yml",
+        "title: Een netwerk met een lange naam\nkind: leerkring\n",
+        f"netwerken/{LONG_ID}",
+        "Een netwerk met een lange naam",
+    ),
+    (
+        "calendar and JSON specials",
+        "networks/buurtpunt/sessions/tekens-2.yml",
+        'title: "Aan\\" ; en , of \\\\ </script>"\ndate: 2020-01-04\nsummary: "regel\\neen;twee,drie\\\\vier"\nplace: "Gent; Brugge, Kortrijk"\n',
+        "netwerken/buurtpunt/tekens-2",
+        "Gent; Brugge, Kortrijk",
+    ),
+]
+
+
+@pytest.mark.parametrize("name, path, content, page, shown", ODD_TEXT, ids=[case[0] for case in ODD_TEXT])
+def test_text_that_validates_builds_whatever_it_holds(tmp_path: Path, name: str, path: str, content: str, page: str, shown: str):
+    import json
+
     import icalendar
 
     site = Site(tmp_path)
-    long = "a" * 60 + "-" + "b" * 60 + "-" + "c" * 100
-    site.write(
-        f"networks/buurtpunt/sessions/{long}.yml",
-        "title: |\n  Eerste regel\n  \ttweede\u200b regel \u202eomgekeerd\u202c 🎉\ndate: 2020-01-01\nstart_time: '10:00'\n"
-        'place: "Leuven\\tcentrum"\nsummary: "regel\\neen;twee,drie\\\\vier"\n',
-    )
+    if path.startswith(f"networks/{LONG_ID}/"):
+        site.write(f"networks/{LONG_ID}/sessions/een.yml", "title: Een\ndate: 2020-01-05\n")
+    site.write(path, content)
     assert site.build_here() == ""
-    page = site.page(f"netwerken/buurtpunt/{long}")
-    assert "Eerste regel" in page and "🎉" in page
+    html = site.page(page)
+    assert shown in html
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "\n" not in title and "<" not in title, title
+    for block in html.split('<script type="application/ld+json">')[1:]:
+        json.loads(block.split("</script>", 1)[0])
     for feed in (tmp_path / "site/agenda").rglob("*.ics"):
         calendar = icalendar.Calendar.from_ical(feed.read_bytes())
         assert "\n" not in str(calendar.get("X-WR-CALNAME", "")), feed
+        for event in calendar.walk("VEVENT"):
+            assert "\n" not in str(event.get("SUMMARY")), feed
+
+
+@pytest.mark.parametrize("name, path, content", [case[:3] for case in ODD_TEXT], ids=[case[0] for case in ODD_TEXT])
+def test_both_parsers_read_odd_text_alike(name: str, path: str, content: str):
+    from praktijkboek.core.reading import yamlfile
+
+    if len(yamlfile.PARSERS) < 2:
+        pytest.skip("PyYAML without libyaml: there is only its own parser")
+    raw = content.encode("utf-8")
+    assert yamlfile.parse(raw, path) == yamlfile.parse(raw, path, parsers=yamlfile.PARSERS[-1:])

@@ -85,9 +85,19 @@ def _text_schema(pattern: str, *, digits: bool = False) -> WithJsonSchema:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), WithJsonSchema(TEXT_SCHEMA)]
+
+
+def _one_line(value: str) -> str:
+    """Runs of white space (a new line of a YAML block, a tab) as one space."""
+    return " ".join(value.split())
+
+
+#: A title or a name: one line, whatever the YAML looked like. It goes into headers, the page title,
+#: file names of downloads, calendar SUMMARY and JSON-LD `name`, where a new line or a tab has no place.
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_line), WithJsonSchema(TEXT_SCHEMA)]
 #: A name that becomes part of an address (places have pages of their own).
 #: The schema leaves out the 80 characters: the validator counts them after stripping the spaces around.
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), WithJsonSchema(TEXT_SCHEMA)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), AfterValidator(_one_line), WithJsonSchema(TEXT_SCHEMA)]
 URL_PATTERN = r"https?://\S+"
 Url = Annotated[
     str,
@@ -189,7 +199,7 @@ class Strict(BaseModel):
 
 
 class Link(Strict):
-    title: Text = Field(description="De tekst van de link.", examples=["Verslag van de studiedag"])
+    title: Line = Field(description="De tekst van de link.", examples=["Verslag van de studiedag"])
     url: Url = Field(
         description="Het volledige webadres, beginnend met https://.",
         examples=["https://www.voorbeeld.be/verslag"],
@@ -249,7 +259,7 @@ SessionFormat = Literal[
 class Network(Entity):
     """A learning network (where its files are: kinds.py)."""
 
-    title: Text = Field(description="De naam van het netwerk.", examples=["Lerend netwerk 'ons buurtpunt'"])
+    title: Line = Field(description="De naam van het netwerk.", examples=["Lerend netwerk 'ons buurtpunt'"])
     kind: NetworkKind = Field(description="Wat voor netwerk het is.", examples=["lerend netwerk"])
     summary: Text | None = Field(None, description="Eén of twee zinnen die het netwerk samenvatten.")
     organisers: list[ref("organisation", inverse="Organiseert")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
@@ -280,7 +290,7 @@ class Session(Entity):
     """A session of a network (where its files are: kinds.py)."""
 
     number: Count | None = Field(None, description="Volgnummer binnen het netwerk (1, 2, ...).", examples=[1])
-    title: Text = Field(description="De titel van de sessie.", examples=["Participatie en communicatie"])
+    title: Line = Field(description="De titel van de sessie.", examples=["Participatie en communicatie"])
     date: Date | None = Field(None, description="De datum, als JJJJ-MM-DD. Laat weg als ze niet bekend is.", examples=["2019-06-06"])
     start_time: Time | None = Field(None, description="Beginuur, als UU:MM.", examples=["19:30"])
     end_time: Time | None = Field(None, description="Einduur, als UU:MM.", examples=["21:30"])
@@ -321,7 +331,7 @@ class Session(Entity):
 class Case(Entity):
     """An inspiration case (where its files are: kinds.py)."""
 
-    title: Text = Field(description="De naam van het praktijkvoorbeeld.", examples=["Repair Café"])
+    title: Line = Field(description="De naam van het praktijkvoorbeeld.", examples=["Repair Café"])
     kind: Text | None = Field(None, description="Wat voor initiatief het is.", examples=["buurtwinkel"])
     place: Place | None = Field(None, description="Waar het voorbeeld zich afspeelt.")
     organisations: list[ref("organisation", inverse="Praktijkvoorbeelden")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
@@ -341,7 +351,7 @@ class Case(Entity):
 class Organisation(Entity):
     """An organisation (where its files are: kinds.py)."""
 
-    name: Text = Field(description="De naam van de organisatie.", examples=["Platform31"])
+    name: Line = Field(description="De naam van de organisatie.", examples=["Platform31"])
     kind: Text | None = Field(None, description="Wat voor organisatie het is.", examples=["armoedevereniging"])
     place: Place | None = Field(None, description="Waar de organisatie gevestigd is.")
     website: Url | None = Field(None, description="Het webadres, beginnend met https://.", examples=["https://www.platform31.nl"])
@@ -352,7 +362,7 @@ class Organisation(Entity):
 class Person(Entity):
     """A person (where its files are: kinds.py). Contact details are private by default."""
 
-    name: Text = Field(description="Voor- en achternaam.", examples=["Jochem Heemskerk"])
+    name: Line = Field(description="Voor- en achternaam.", examples=["Jochem Heemskerk"])
     organisation: ref("organisation", inverse="Mensen") | None = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         None, description="Id van de organisatie waar de persoon werkt.", examples=["platform31"]
     )
@@ -370,14 +380,14 @@ class Person(Entity):
 class Theme(Entity):
     """A theme (where its files are: kinds.py). The folder is the allow-list of themes."""
 
-    title: Text = Field(description="De naam van het thema.", examples=["Participatie"])
+    title: Line = Field(description="De naam van het thema.", examples=["Participatie"])
     description: Text | None = Field(None, description="Wat valt onder dit thema, in Markdown.")
 
 
 class Condition(Entity):
     """A condition of collective impact (where its files are: kinds.py)."""
 
-    title: Text = Field(description="De naam van de voorwaarde.", examples=["Gedeelde agenda"])
+    title: Line = Field(description="De naam van de voorwaarde.", examples=["Gedeelde agenda"])
     order: Count = Field(description="Plaats in de lijst van vijf voorwaarden.", examples=[1])
     definition: Text = Field(description="Korte definitie, in één zin.", examples=["Alle partners delen een visie op verandering en een gezamenlijke aanpak."])
     description: Text | None = Field(None, description="Uitgebreide toelichting, in Markdown.")
@@ -389,7 +399,7 @@ class Condition(Entity):
 class _Factor(Entity):
     """What barriers and levers share. Their pages list under the plural of their own kind."""
 
-    title: Text = Field(description="De factor, kort verwoord.", examples=["Spanningen tussen partners"])
+    title: Line = Field(description="De factor, kort verwoord.", examples=["Spanningen tussen partners"])
     condition: ref("condition") = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         description="Id van de voorwaarde voor collectieve impact.", examples=["gedeelde-agenda"]
     )
