@@ -9,14 +9,18 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import REPO, Site
 from praktijkboek import cli
 from praktijkboek.core.knowledge.load import load
 from praktijkboek.core.pages.plan import plan
+from praktijkboek.core.pages.sitecheck import site_problems
 from praktijkboek.core.reading import yamlfile
+from praktijkboek.core.reading.kinds import KINDS
 from praktijkboek.core.reading.loader import Layout
 from praktijkboek.core.reading.problems import ContentError, Problem
+from praktijkboek.core.reading.validation import validate_all
 
 SESSION = "networks/buurtpunt/sessions/bijeenkomst-1.yml"
 CASE = "content/cases/repair-cafe.yml"
@@ -392,6 +396,74 @@ BAD_FILES = [
         "content/conditions/hefbomen.yml:1: deze pagina komt op hetzelfde adres (/collectieve-impact/hefbomen/)",
     ),
     ("a theme called index", "content/themes/index.yml", "title: Index\n", "content/themes/index.yml:1: deze pagina komt op hetzelfde adres (/themas/)"),
+    # A Markdown link to a file the site does not have: told at the editor's line, not as MkDocs' English warning.
+    (
+        "page: a link to a page that does not exist",
+        "content/pages/over.md",
+        "---\ntitle: Over\n---\n# Over\n\nLees [de handleiding](handleiding.md).\n",
+        "content/pages/over.md:6: de link 'handleiding.md' wijst naar een bestand dat niet in het praktijkboek staat",
+    ),
+    (
+        "page: a link by reference to a missing page",
+        "content/pages/over.md",
+        "---\ntitle: Over\n---\nZie [hier][1].\n\n[1]: ../netwerken/nergens.md\n",
+        "content/pages/over.md:6: de link '../netwerken/nergens.md' wijst naar een bestand dat niet in het praktijkboek staat",
+    ),
+    (
+        "page: a missing image",
+        "content/pages/over.md",
+        "---\ntitle: Over\n---\n# Over\n\n![Een foto](foto.jpg)\n",
+        "content/pages/over.md:6: de link 'foto.jpg' wijst naar een bestand dat niet in het praktijkboek staat",
+    ),
+    (
+        "a link to a missing page in a case's text",
+        "content/cases/dorv.md",
+        "---\ntitle: Dorv\n---\nEen winkel.\n\nZie [Repair Café](repair-cafee.md).\n",
+        "content/cases/dorv.md:6: veld 'description': de link 'repair-cafee.md' wijst naar een bestand dat niet in het praktijkboek staat\n    Bedoel je 'repair-cafe.md'?",
+    ),
+    (
+        "a link to a missing page in a YAML block",
+        SESSION,
+        "title: S\nreport: |\n  Verslag.\n\n  Zie [de agenda](../../agenda/nergens.ics).\n",
+        f"{SESSION}:5: veld 'report': de link '../../agenda/nergens.ics' wijst naar een bestand dat niet in het praktijkboek staat",
+    ),
+    # A file where the site writes its own would be overwritten, or overwrite the book's.
+    (
+        "page: a page in the agenda's folder",
+        "content/pages/agenda.md",
+        "# Agenda\n",
+        "content/pages/agenda.md:1: dit bestand komt op een plaats die het praktijkboek zelf gebruikt (/agenda/)",
+    ),
+    (
+        "page: a sitemap of its own",
+        "content/pages/sitemap.xml",
+        "<urlset/>\n",
+        "content/pages/sitemap.xml:1: dit bestand komt op een plaats die het praktijkboek zelf gebruikt (/sitemap.xml)",
+    ),
+    (
+        "page: a file among the handouts",
+        "content/pages/handouts/buurtpunt.pdf",
+        b"%PDF-1.4\n",
+        "content/pages/handouts/buurtpunt.pdf:1: dit bestand komt op een plaats",
+    ),
+    (
+        "page: a file in the search index",
+        "content/pages/pagefind/pagefind.js",
+        "alert(1)\n",
+        "content/pages/pagefind/pagefind.js:1: dit bestand komt op een plaats die het praktijkboek zelf gebruikt (/pagefind/)",
+    ),
+    (
+        "page: open data of its own",
+        "content/pages/open-data/praktijkboek.json",
+        "{}\n",
+        "content/pages/open-data/praktijkboek.json:1: dit bestand komt op een plaats",
+    ),
+    (
+        "page: a 404 page of its own",
+        "content/pages/404.html",
+        "<p>weg</p>\n",
+        "content/pages/404.html:1: dit bestand komt op een plaats die het praktijkboek zelf gebruikt (/404.html)",
+    ),
     # Every error of a file at once: besides a field that fails, its references and rules are checked in the same run.
     (
         "a dangling reference next to an unknown field",
@@ -437,7 +509,10 @@ def _problems(tmp_path: Path, path: str, content: str | bytes) -> str:
     site = Site(tmp_path)
     site.write(path, content)
     with pytest.raises(ContentError) as info:
-        plan(load(Layout(tmp_path)))
+        graph = load(Layout(tmp_path))
+        problems = site_problems(plan(graph), graph, tmp_path, Layout.pages_dir, cli.markdown_from_config(tmp_path / "mkdocs.yml"))
+        if problems:
+            raise ContentError(problems)
     return str(info.value)
 
 
@@ -574,6 +649,10 @@ def test_very_long_lines_load(tmp_path: Path):
         ("summary", "~", None),
         ("summary", "null", None),
         ("summary", "'~'", "~"),
+        ("summary", "Null", None),
+        ("summary", "NULL", None),
+        ("summary", "~   # nog in te vullen", None),
+        ("summary", "'null'", "null"),
     ],
 )
 def test_an_empty_optional_field_is_left_out_by_both_readers(tmp_path: Path, field: str, typed: str, expected: str | None):
@@ -666,3 +745,58 @@ def test_both_parsers_read_every_input_alike(path: str, content: str | bytes):
     # The default reads libyaml's events and, on a syntax error only, reads again with PyYAML's own parser
     # (whose messages are the ones translated); whatever it decides, PyYAML's own parser alone decides too.
     assert yamlfile.parse(raw, path) == yamlfile.parse(raw, path, parsers=yamlfile.PARSERS[-1:])
+
+
+def test_links_that_work_are_left_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """Only a relative link to a file the site lacks is refused: not another site, an anchor, a folder-style
+    address, a link in code, or a link to a page, an image or a feed the site has."""
+    site = Site(tmp_path)
+    site.write("content/pages/foto.png", b"\x89PNG\r\n\x1a\n")
+    site.write(
+        "content/pages/over.md",
+        "---\ntitle: Over\n---\n# Over\n\n"
+        "[Start](index.md), [boven](#over), [elders](https://example.org/x.md), [mail](mailto:a@example.org),\n"
+        "[map](../praktijkvoorbeelden/), [geval](praktijkvoorbeelden/dorv.md), [agenda](agenda/index.ics), ![foto](foto.png)\n\n"
+        "`[code](nergens.md)`\n\n```\n[ook code](nergens.md)\n```\n",
+    )
+    site.write(CASE, "title: Repair Café\ndescription: Zie [Dorv](dorv.md) en [[case:dorv]].\n")
+    assert cli.main(["validate", "--root", str(tmp_path), "--format", "human"]) == 0, capsys.readouterr().err
+    assert site.build_here() == ""
+
+
+def test_mkdocs_lines_of_a_build_are_told_in_dutch(tmp_path: Path):
+    """`praktijkboek build` passes on what MkDocs prints, its own lines in Dutch: nothing English is left
+    around the book's report, and a line it does not know is passed on unchanged."""
+    from praktijkboek.host.buildlog import dutch
+
+    Site(tmp_path).write("content/pages/over.md", "---\ntitle: Over\n---\n[x](nergens.md)\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "praktijkboek", "build", "--root", str(tmp_path), "--no-handouts"], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 1
+    assert "content/pages/over.md:4: de link 'nergens.md' wijst naar een bestand" in result.stderr
+    assert "Afgebroken: het praktijkboek kan zo niet gebouwd worden" in result.stderr
+    for english in ("Aborted", "Building documentation", "Cleaning site", "ERROR", "BuildError"):
+        assert english not in result.stderr + result.stdout, result.stderr
+    assert dutch("WARNING -  iets nieuws") == "WAARSCHUWING -  iets nieuws"
+
+
+#: Values of every type YAML can give, for every field of every kind: whatever pydantic says of them reaches editors in Dutch.
+WRONG_VALUES = ["tekst", "", 0, -5, 3.5, True, [], ["a", {"b": 1}], {"x": 1}, {}, "2019-13-45", "25:99", "x" * 300, "Repair Café"]
+PYDANTIC_ENGLISH = re.compile(
+    r"\b(Input|should|valid|Field|required|Value|error|instance|type|string|integer|list|dict|object|least|most|characters|items|Extra|inputs|permitted)\b"
+)
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_no_validation_message_is_english(kind: str):
+    model = KINDS[kind].model
+    for name in model.model_fields:
+        for value in WRONG_VALUES:
+            text = yaml.safe_dump({"title": "T", "name": "N", name: value}, allow_unicode=True, sort_keys=False)
+            parsed = yamlfile.parse(text.encode(), f"content/x/{kind}.yml")
+            assert not isinstance(parsed, Problem), text
+            _entity, _rest, problems = validate_all(KINDS[kind], parsed, f"content/x/{kind}.yml")
+            for problem in problems:
+                said = f"{problem.message} {problem.hint or ''}"
+                assert not PYDANTIC_ENGLISH.search(said), f"{kind}.{name} = {value!r}: {problem.format()}"

@@ -19,7 +19,8 @@ import yaml
 from praktijkboek.core.editors import report, schema
 from praktijkboek.core.editors.scaffold import made as scaffold_made
 from praktijkboek.core.knowledge.load import load
-from praktijkboek.core.pages.plan import hand_written_collisions, plan
+from praktijkboek.core.pages.plan import plan
+from praktijkboek.core.pages.sitecheck import MarkdownSetup, site_problems
 from praktijkboek.core.reading.kinds import KINDS
 from praktijkboek.core.reading.loader import Layout
 from praktijkboek.core.reading.problems import ContentError
@@ -63,6 +64,21 @@ def layout_from_config(root: Path, config: Path) -> Layout:
     )
 
 
+def markdown_from_config(config: Path) -> MarkdownSetup:
+    """The site's Markdown extensions as MkDocs reads `markdown_extensions` (names, or one name with its options)."""
+    names: list[str] = []
+    configs: dict[str, dict[str, Any]] = {}
+    for item in _settings(config).get("markdown_extensions") or []:
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, dict) and len(item) == 1:
+            [(name, options)] = item.items()
+            names.append(str(name))
+            if isinstance(options, dict):
+                configs[str(name)] = options
+    return MarkdownSetup(names, configs)
+
+
 def _wants_color(stream: Any) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
@@ -76,7 +92,8 @@ def _validate(args: argparse.Namespace) -> int:
     problems = []
     try:
         graph = load(layout)
-        problems = hand_written_collisions(plan(graph), root, layout.pages_dir)
+        pages = plan(graph)
+        problems = site_problems(pages, graph, root, layout.pages_dir, markdown_from_config(root / args.config))
     except ContentError as exc:
         problems = exc.problems
     if fmt == "github":
@@ -169,17 +186,27 @@ def _build(args: argparse.Namespace) -> int:
     import tempfile
 
     from praktijkboek.core.editors.linkcheck import check_site
+    from praktijkboek.host import buildlog
     from praktijkboek.outputs.pdf import HandoutError, render_site
 
     root = Path(args.root).resolve()
     target = (root / args.site_dir).resolve()
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=target.parent))
     try:
-        built = subprocess.run(
+        with subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / args.config), "--site-dir", str(work)],
             cwd=root,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
+            stdout=subprocess.PIPE,  # MkDocs prints its abort line on stdout: one stream, in order
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+        ) as built:
+            assert built.stdout is not None
+            for line in built.stdout:  # as it comes: a long build shows its progress
+                sys.stderr.write(buildlog.dutch(line.rstrip("\n")) + "\n")
+                sys.stderr.flush()
         if built.returncode != 0:
             print(f"De build mislukte: {target} blijft zoals het was.", file=sys.stderr)
             return 1

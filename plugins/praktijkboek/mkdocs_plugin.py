@@ -22,9 +22,10 @@ from praktijkboek.core.exports import agenda, opendata
 from praktijkboek.core.knowledge import references
 from praktijkboek.core.knowledge.load import load
 from praktijkboek.core.pages import handouts, views
-from praktijkboek.core.pages.plan import Page, address_collisions, hand_written_collisions, navigation, plan, src_uri
+from praktijkboek.core.pages.plan import Page, navigation, plan, src_uri
 from praktijkboek.core.pages.render import HANDOUT_MARK, PageRenderer
 from praktijkboek.core.pages.sanitize import sanitize_html
+from praktijkboek.core.pages.sitecheck import MarkdownSetup, site_problems
 from praktijkboek.core.reading.loader import FileCache, Layout
 from praktijkboek.core.reading.problems import ContentError
 from praktijkboek.host.config import PraktijkboekConfig
@@ -75,9 +76,10 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         try:
             graph = load(self.layout, self.cache)
             pages = plan(graph)
-            collisions = hand_written_collisions(pages, self.layout.root, self.layout.pages_dir) + address_collisions(pages, book_files.others)
-            if collisions:
-                raise ContentError(collisions)
+            markdown = MarkdownSetup(config.markdown_extensions, config.mdx_configs)
+            problems = site_problems(pages, graph, self.layout.root, self.layout.pages_dir, markdown, book_files.others)
+            if problems:
+                raise ContentError(problems)
         except ContentError as error:
             if not self.serving:
                 raise PluginError(str(error)) from None

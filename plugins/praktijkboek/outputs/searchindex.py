@@ -27,7 +27,9 @@ from typing import Any, cast
 
 from pagefind_bin import get_executable
 
-INDEX_DIR = "pagefind"
+from praktijkboek.core.pages.sitecheck import SEARCH_INDEX_DIR
+
+INDEX_DIR = SEARCH_INDEX_DIR  # reserved: a hand-written file there is refused before the build
 #: Where the part of a page that Pagefind indexes begins and ends (overrides/main.html).
 BODY_START, BODY_END = "<div data-pagefind-body>", "<!--/pagefind-body-->"
 

@@ -132,10 +132,10 @@ def markdown_pages(folder: Path) -> list[Path]:
     what lies behind them, are left out: the loader's discovery refuses them, and they are never read."""
     if not folder.is_dir() or folder.is_symlink():
         return []
-    return sorted(path for path in folder.rglob("*") if path.suffix in MARKDOWN_SUFFIXES and not _behind_a_link(path, folder))
+    return sorted(path for path in folder.rglob("*") if path.suffix in MARKDOWN_SUFFIXES and not behind_a_link(path, folder))
 
 
-def _behind_a_link(path: Path, folder: Path) -> bool:
+def behind_a_link(path: Path, folder: Path) -> bool:
     """`path` is a symbolic link, or lies in a folder below `folder` that is one."""
     parts = path.relative_to(folder).parts
     return any(folder.joinpath(*parts[: i + 1]).is_symlink() for i in range(len(parts)))
