@@ -269,7 +269,7 @@ def test_a_linked_pages_folder_is_told_once(tmp_path: Path):
     assert validate.stderr.count("content/pages:1: een snelkoppeling (symbolische link) is hier niet toegestaan") == 1, validate.stderr
 
 
-LONG_ID = "a" * 60 + "-" + "b" * 60 + "-" + "c" * 100
+LONG_ID = "a" * 60 + "-" + "b" * 60 + "-" + "c" * 78  # the longest id there is (MAX_ID_LENGTH)
 
 #: Text that validates, whatever it holds, reaches headers, file names, calendar properties, JSON-LD and
 #: the page title without a traceback: (name, file, content, the page it makes, a text the page shows).

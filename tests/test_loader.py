@@ -396,6 +396,19 @@ BAD_FILES = [
         "content/conditions/hefbomen.yml:1: deze pagina komt op hetzelfde adres (/collectieve-impact/hefbomen/)",
     ),
     ("a theme called index", "content/themes/index.yml", "title: Index\n", "content/themes/index.yml:1: deze pagina komt op hetzelfde adres (/themas/)"),
+    # An id becomes file names with an ending (`<id>.pdf`) and folders: it fits in every one of them.
+    (
+        "an id too long for a file name",
+        "content/cases/" + "lang-" * 40 + "x.yml",
+        "title: Lang\n",
+        "content/cases/" + "lang-" * 40 + "x.yml:1: de bestandsnaam is te lang voor een id (201 tekens, hoogstens 200)",
+    ),
+    (
+        "a network folder too long for an id",
+        "networks/" + "n" * 230 + "/network.yml",
+        "title: N\nkind: leerkring\n",
+        "networks/" + "n" * 230 + "/network.yml:1: de mapnaam is te lang voor een id (230 tekens, hoogstens 200)",
+    ),
     # A Markdown link to a file the site does not have: told at the editor's line, not as MkDocs' English warning.
     (
         "page: a link to a page that does not exist",

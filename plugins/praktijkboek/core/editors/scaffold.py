@@ -16,7 +16,7 @@ from typing import Any, get_args
 
 from praktijkboek.core.editors.schema import SCHEMA_DIR
 from praktijkboek.core.reading.kinds import KINDS, InParent, Kind
-from praktijkboek.core.reading.loader import ENTITY_SUFFIXES, Layout, slugify
+from praktijkboek.core.reading.loader import ENTITY_SUFFIXES, MAX_ID_LENGTH, Layout, slugify, too_long
 from praktijkboek.core.reading.models import FLAG_PATTERN, SLUG_PATTERN, nested_model
 from praktijkboek.core.reading.problems import Problem, did_you_mean
 from praktijkboek.core.reading.validation import validate
@@ -196,6 +196,8 @@ def scaffold(layout: Layout, kind: str, ident: str, values: dict[str, Any]) -> P
                     f"Gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld '{slugify(part) or 'mijn-id'}'.",
                 )
             )
+        if too_long(part):
+            raise ScaffoldError(Problem("praktijkboek new", 0, None, f"'{part[:40]}…' is te lang voor een id ({len(part)} tekens, hoogstens {MAX_ID_LENGTH})"))
     path = target(layout, kind, ident)
     existing = [path.with_suffix(s) for s in ENTITY_SUFFIXES if path.with_suffix(s).exists()]
     if existing:

@@ -117,6 +117,25 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+#: The longest id: it becomes a file name with an ending (`<id>.pdf`, `<id>.ics`) and a folder, and file
+#: systems allow 255 bytes a name; well below that, so that every output the book makes of an id fits.
+MAX_ID_LENGTH = 200
+
+
+def too_long(name: str) -> bool:
+    return len(name.encode("utf-8")) > MAX_ID_LENGTH
+
+
+def _too_long(rel: str, what: str, name: str) -> Problem:
+    return Problem(
+        rel,
+        1,
+        None,
+        f"de {what} is te lang voor een id ({len(name)} tekens, hoogstens {MAX_ID_LENGTH})",
+        f"Kort de {what} in, bijvoorbeeld tot '{name[:60].rstrip('-')}': de titel in het bestand mag lang blijven.",
+    )
+
+
 def _required(kind: Kind) -> str:
     names = [f"'{name}'" for name, info in kind.model.model_fields.items() if info.is_required()]
     return " en ".join(names) or "één veld"
@@ -175,6 +194,9 @@ def discover(layout: Layout) -> tuple[list[Found], list[Problem]]:
                 )
             )
             return
+        if too_long(path.stem):
+            problems.append(_too_long(layout.rel(path), "bestandsnaam", path.stem))
+            return
         found.append(Found(kind, id_prefix + path.stem, path))
 
     for setting in (layout.networks_dir, layout.content_dir, layout.pages_dir):
@@ -218,7 +240,9 @@ def discover(layout: Layout) -> tuple[list[Found], list[Problem]]:
                 )
             for path in entries(folder):
                 if path in own_files:
-                    if re.fullmatch(SLUG_PATTERN, folder.name):
+                    if re.fullmatch(SLUG_PATTERN, folder.name) and too_long(folder.name):
+                        problems.append(_too_long(layout.rel(path), "mapnaam", folder.name))
+                    elif re.fullmatch(SLUG_PATTERN, folder.name):
                         found.append(Found(kind.name, folder.name, path))
                     else:
                         problems.append(
