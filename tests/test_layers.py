@@ -29,7 +29,10 @@ ALLOWED = {
     "core.exports": {"core.reading", "core.knowledge", "core.editors", "core.exports"},
     "core.pages": {"core.reading", "core.knowledge", "core.exports", "core.pages"},
     "outputs": {"core.reading", "core.knowledge", "core.exports", "core.pages", "outputs"},
+    "static_host": {"core.reading", "core.knowledge", "core.editors", "core.exports", "core.pages", "outputs", "static_host"},
 }
+#: The second host adapter uses no MkDocs object either: it is what a host without plugins runs.
+NOT_IN_STATIC_HOST = {"mkdocs", "properdocs", "material"}
 #: Libraries the core never imports: the host tools, and what starts another program.
 NOT_IN_CORE = {"mkdocs", "properdocs", "material", "subprocess", "playwright", "pagefind_bin"}
 
@@ -67,6 +70,8 @@ def test_imports_run_down_the_layers_only(path: Path):
         top = name.split(".")[0]
         if layer.startswith("core"):
             assert top not in NOT_IN_CORE, f"{path.relative_to(REPO)} imports {name}: the core must outlive the host and start no program"
+        if layer == "static_host":
+            assert top not in NOT_IN_STATIC_HOST, f"{path.relative_to(REPO)} imports {name}: generate and postbuild run without MkDocs"
         if top != "praktijkboek":
             continue
         target = ".".join(name.split(".")[1:3]) if name.split(".")[1:2] == ["core"] else name.split(".")[1]

@@ -19,8 +19,9 @@ import yaml
 from praktijkboek.core.editors import report, schema
 from praktijkboek.core.editors.scaffold import made as scaffold_made
 from praktijkboek.core.knowledge.load import load
+from praktijkboek.core.pages.markdown import MarkdownSetup
 from praktijkboek.core.pages.plan import plan
-from praktijkboek.core.pages.sitecheck import MarkdownSetup, site_problems
+from praktijkboek.core.pages.sitecheck import site_problems
 from praktijkboek.core.reading.kinds import KINDS
 from praktijkboek.core.reading.loader import Layout
 from praktijkboek.core.reading.problems import ContentError
@@ -179,48 +180,83 @@ def _check_links(args: argparse.Namespace) -> int:
     return 0
 
 
+#: The hosts `praktijkboek build` can build with: MkDocs and its fork ProperDocs run the plugin;
+#: Zensical runs no plugins, so the pages are generated before it builds.
+HOSTS = ("mkdocs", "properdocs", "zensical")
+
+
+def _run_host(command: list[str], cwd: Path, translate: Any = None) -> bool:
+    """Run the host's build, passing on what it prints as it comes (MkDocs' own lines in Dutch)."""
+    import subprocess
+
+    with subprocess.Popen(
+        command,
+        cwd=cwd,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE,  # MkDocs prints its abort line on stdout: one stream, in order
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    ) as built:
+        assert built.stdout is not None
+        for line in built.stdout:  # as it comes: a long build shows its progress
+            line = line.rstrip("\n")
+            sys.stderr.write((translate(line) if translate else line) + "\n")
+            sys.stderr.flush()
+    return built.returncode == 0
+
+
+def _zensical() -> str | None:
+    import shutil
+
+    beside = Path(sys.executable).with_name("zensical")
+    return str(beside) if beside.is_file() else shutil.which("zensical")
+
+
 def _build(args: argparse.Namespace) -> int:
     """Build the book, its handouts and check its links in a new folder; only a complete site replaces the old one."""
     import shutil
-    import subprocess
     import tempfile
 
-    from praktijkboek.core.editors.linkcheck import check_site
     from praktijkboek.host import buildlog
-    from praktijkboek.outputs.pdf import HandoutError, render_site
 
     root = Path(args.root).resolve()
+    config = root / args.config
+    layout, settings = layout_from_config(root, config), _settings(config)
     target = (root / args.site_dir).resolve()
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=target.parent))
     try:
-        with subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / args.config), "--site-dir", str(work)],
-            cwd=root,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            stdout=subprocess.PIPE,  # MkDocs prints its abort line on stdout: one stream, in order
-            stderr=subprocess.STDOUT,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-        ) as built:
-            assert built.stdout is not None
-            for line in built.stdout:  # as it comes: a long build shows its progress
-                sys.stderr.write(buildlog.dutch(line.rstrip("\n")) + "\n")
-                sys.stderr.flush()
-        if built.returncode != 0:
+        if args.host == "zensical":
+            from praktijkboek.static_host.generate import DEFAULT_OUT, GenerateError, generate
+
+            zensical = _zensical()
+            if zensical is None:
+                print("Zensical is niet geïnstalleerd: pip install 'praktijkboek[zensical]' (of bouw met MkDocs: praktijkboek build).", file=sys.stderr)
+                return 1
+            try:
+                generated = generate(layout, settings, markdown_from_config(config), root / DEFAULT_OUT)
+            except ContentError as exc:
+                sys.stderr.write(report.human(exc.problems, color=_wants_color(sys.stderr)))
+                print(f"Er is niets gebouwd: {target} blijft zoals het was.", file=sys.stderr)
+                return 1
+            except GenerateError as exc:
+                print(exc, file=sys.stderr)
+                return 1
+            built = _run_host([zensical, "build", "--clean", "-f", str(generated.config)], cwd=generated.config.parent)
+            if built:
+                work.rmdir()
+                shutil.move(generated.site, work)
+        else:
+            built = _run_host(
+                [sys.executable, "-m", args.host, "build", "--strict", "-f", str(config), "--site-dir", str(work)], cwd=root, translate=buildlog.dutch
+            )
+        if not built:
             print(f"De build mislukte: {target} blijft zoals het was.", file=sys.stderr)
             return 1
-        if not args.no_handouts:
-            try:
-                render_site(work)
-            except HandoutError as exc:
-                print(f"{exc}\nDe handouts mislukten: {target} blijft zoals het was.", file=sys.stderr)
-                return 1
-        checked, broken = check_site(work, urlsplit(_settings(root / args.config).get("site_url") or "/").path, skip=("handouts/",) if args.no_handouts else ())
-        if broken:
-            for link in broken[:50]:
-                print(link.format(), file=sys.stderr)
-            print(f"{len(broken)} van {checked} interne links werken niet: {target} blijft zoals het was.", file=sys.stderr)
+        done = _postbuild_told(work, layout, settings, pdf=not args.no_handouts)
+        if done is None:
+            print(f"{target} blijft zoals het was.", file=sys.stderr)
             return 1
         # Swap: the old site is moved aside and removed only once the new one is in place.
         old = None
@@ -234,11 +270,76 @@ def _build(args: argparse.Namespace) -> int:
         work.rename(target)
         if old is not None:
             shutil.rmtree(old)
-        print(f"Gebouwd in {target}: {checked} interne links werken.")
+        print(f"Gebouwd in {target} (met {args.host}): {done.checked_links} interne links werken.")
         return 0
     finally:
         if work.exists():
             shutil.rmtree(work)
+
+
+def _postbuild_told(site: Path, layout: Layout, settings: dict[str, Any], pdf: bool) -> Any:
+    """postbuild, its problems told in Dutch; None when it failed."""
+    from praktijkboek.outputs.pdf import HandoutError
+    from praktijkboek.outputs.searchindex import SearchIndexError
+    from praktijkboek.static_host.postbuild import IncompleteBook, postbuild
+
+    try:
+        done = postbuild(site, layout, settings, pdf=pdf)
+    except ContentError as exc:
+        sys.stderr.write(report.human(exc.problems, color=_wants_color(sys.stderr)))
+        return None
+    except IncompleteBook as exc:
+        print(exc, file=sys.stderr)
+        return None
+    except HandoutError as exc:
+        print(f"{exc}\nDe handouts mislukten.", file=sys.stderr)
+        return None
+    except SearchIndexError as exc:
+        print(f"De zoekindex mislukte: {exc}", file=sys.stderr)
+        return None
+    if done.broken:
+        for link in done.broken[:50]:
+            print(link.format(), file=sys.stderr)
+        print(f"{len(done.broken)} van {done.checked_links} interne links werken niet.", file=sys.stderr)
+        return None
+    return done
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from praktijkboek.static_host.generate import GenerateError, generate
+
+    root = Path(args.root).resolve()
+    config = root / args.config
+    try:
+        generated = generate(layout_from_config(root, config), _settings(config), markdown_from_config(config), (root / args.out).resolve())
+    except ContentError as exc:
+        sys.stderr.write(report.human(exc.problems, color=_wants_color(sys.stderr)))
+        return 1
+    except GenerateError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    out = generated.config.parent
+    print(
+        f"{generated.pages} pagina's geschreven in {out.relative_to(root) if out.is_relative_to(root) else out}.\n"
+        f"Bouw nu met: zensical build -f {generated.config}\n"
+        f"en daarna: praktijkboek postbuild --site-dir {generated.site}"
+    )
+    return 0
+
+
+def _postbuild(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    config = root / args.config
+    site = (root / args.site_dir).resolve()
+    if not site.is_dir():
+        print(f"{site} bestaat niet: bouw eerst het boek.", file=sys.stderr)
+        return 1
+    done = _postbuild_told(site, layout_from_config(root, config), _settings(config), pdf=not args.no_handouts)
+    if done is None:
+        return 1
+    added = f" Toegevoegd: {', '.join(done.added)}." if done.added else ""
+    print(f"Klaar: {done.checked_links} interne links werken.{added}")
+    return 0
 
 
 def _publishable(site: Path) -> None:
@@ -307,7 +408,19 @@ def main(argv: list[str] | None = None) -> int:
     full.add_argument("--config", default="mkdocs.yml")
     full.add_argument("--site-dir", default="site")
     full.add_argument("--no-handouts", action="store_true", help="Zonder PDF-handouts (sneller, bijvoorbeeld voor een voorbeeld).")
+    full.add_argument("--host", choices=HOSTS, default="mkdocs", help="Waarmee: mkdocs (standaard), properdocs of zensical.")
     full.set_defaults(func=_told(_build))
+    gen = sub.add_parser("generate", help="Schrijf de pagina's van het boek als bestanden, voor een bouwer zonder plugins (Zensical).")
+    gen.add_argument("--root", default=".")
+    gen.add_argument("--config", default="mkdocs.yml")
+    gen.add_argument("--out", default=".praktijkboek/zensical", help="De map van deze stap (standaard: .praktijkboek/zensical); elke run vervangt ze.")
+    gen.set_defaults(func=_told(_generate))
+    post = sub.add_parser("postbuild", help="Na de bouw: controleer dat het boek erin staat, voeg zoekindex, agenda en open data toe, handouts, links.")
+    post.add_argument("--root", default=".")
+    post.add_argument("--config", default="mkdocs.yml")
+    post.add_argument("--site-dir", default="site")
+    post.add_argument("--no-handouts", action="store_true", help="Zonder PDF-handouts.")
+    post.set_defaults(func=_told(_postbuild))
     made = scaffold_made()
     new = sub.add_parser("new", help=f"Maak een nieuw bestand aan: {', '.join(KINDS[name].label for name in made)}.")
     new.add_argument("kind", metavar="{" + ",".join(made) + "}", help=f"Wat je aanmaakt: {', '.join(made)}.")

@@ -22,10 +22,11 @@ from praktijkboek.core.exports import agenda, opendata
 from praktijkboek.core.knowledge import references
 from praktijkboek.core.knowledge.load import load
 from praktijkboek.core.pages import handouts, views
+from praktijkboek.core.pages.markdown import MarkdownSetup
 from praktijkboek.core.pages.plan import Page, navigation, plan, src_uri
 from praktijkboek.core.pages.render import HANDOUT_MARK, PageRenderer
 from praktijkboek.core.pages.sanitize import sanitize_html
-from praktijkboek.core.pages.sitecheck import MarkdownSetup, site_problems
+from praktijkboek.core.pages.sitecheck import site_problems
 from praktijkboek.core.reading.loader import FileCache, Layout
 from praktijkboek.core.reading.problems import ContentError
 from praktijkboek.host.config import PraktijkboekConfig

@@ -97,19 +97,21 @@ class PageRenderer:
         """Page key -> the page's site path (`netwerken/x/`): the URL resolver."""
         self.site = SiteInfo(site_name)
 
-    def content(self, page: Page) -> Markup:
-        """What the practice book shows on a page, around the editors' text (BODY_MARK)."""
+    def content(self, page: Page, base: str | None = None) -> Markup:
+        """What the practice book shows on a page, around the editors' text (BODY_MARK). Links are relative
+        to `base` (a site path such as `netwerken/`), by default the page's own address; a host that
+        resolves links from the page's source file, as Zensical does, gives the source file's folder."""
         kind, view = self.book.view(page)
         title = self.site.site_name if isinstance(page, HomePage) else page.title
-        return self._render(page.template, PageInfo(title, self.urls[page.key]), kind, view)
+        return self._render(page.template, PageInfo(title, self.urls[page.key]), kind, view, base)
 
-    def handout(self, page: Page, qr: str | None) -> Markup:
+    def handout(self, page: Page, qr: str | None, base: str | None = None) -> Markup:
         """A session's handout: printed, not read on screen, so the host puts it in the written page after
         the content that search indexes, once the QR codes are ready."""
-        return self._render("handout.html", PageInfo(page.title, self.urls[page.key]), "handout", self.book.handout(page, qr))
+        return self._render("handout.html", PageInfo(page.title, self.urls[page.key]), "handout", self.book.handout(page, qr), base)
 
-    def _render(self, template: str, page: PageInfo, kind: str, view: Any) -> Markup:
-        helpers = TemplateHelpers(self.book, self.urls, view, kind, page.url)
+    def _render(self, template: str, page: PageInfo, kind: str, view: Any, base: str | None = None) -> Markup:
+        helpers = TemplateHelpers(self.book, self.urls, view, kind, page.url if base is None else base)
         context = {"config": self.site, "page": page, "pb": helpers, "body": BODY_MARK, "handout": HANDOUT_MARK}
         return Markup(self.env.get_template(f"{TEMPLATE_DIR}/{template}").render(context))
 

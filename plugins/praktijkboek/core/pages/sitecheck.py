@@ -21,10 +21,8 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import markdown
@@ -33,13 +31,11 @@ from praktijkboek.core.exports import agenda, opendata
 from praktijkboek.core.knowledge import references
 from praktijkboek.core.knowledge.graph import KnowledgeGraph
 from praktijkboek.core.pages.handouts import HANDOUT_DIR
+from praktijkboek.core.pages.markdown import MarkdownSetup
 from praktijkboek.core.pages.plan import EntityPage, Page, address_collisions, hand_written_collisions, url_path
 from praktijkboek.core.reading.kinds import KINDS
 from praktijkboek.core.reading.problems import Problem, did_you_mean
 from praktijkboek.core.reading.yamlfile import ReadError, read_regular, read_text
-
-#: The extensions MkDocs always adds to the site's own (mkdocs.config.defaults, `markdown_extensions`).
-HOST_BUILTINS = ("toc", "tables", "fenced_code")
 
 #: Folders the site fills itself: the book's feeds, open data, handouts and search index, and the search
 #: index of Material's own search plugin (when `search: material`).
@@ -50,18 +46,6 @@ RESERVED_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 
 #: A cheap test before Markdown is run: text without `](` or `]:` has no link to check.
 MAY_LINK = re.compile(r"\]\s*[(:]")
-
-
-@dataclass(frozen=True)
-class MarkdownSetup:
-    """The Markdown extensions the site renders pages with (mkdocs.yml's `markdown_extensions`)."""
-
-    extensions: Sequence[Any] = ()
-    configs: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-
-    def reader(self) -> markdown.Markdown:
-        names = [*HOST_BUILTINS, *(e for e in self.extensions if e not in HOST_BUILTINS)]
-        return markdown.Markdown(extensions=names, extension_configs=dict(self.configs))
 
 
 class _Collect(markdown.treeprocessors.Treeprocessor):
@@ -126,7 +110,7 @@ def broken_links(pages: Iterable[Page], graph: KnowledgeGraph, root: Path, pages
     """Links in editors' Markdown to a file the site does not have, at the editor's file and line."""
     folder = root / pages_dir
     pages = list(pages)
-    written = {path.relative_to(folder).as_posix(): path for path in _files(folder)}
+    written = {path.relative_to(folder).as_posix(): path for path in site_files(folder)}
     known = {page.src_uri for page in pages} | set(written) | export_paths(graph)
     reader = LinkReader(setup)
     problems: list[Problem] = []
@@ -179,7 +163,7 @@ def reserved_places(pages: list[Page], root: Path, pages_dir: str) -> list[Probl
     folder = root / pages_dir
     addresses = {page.url_path for page in pages}
     problems = []
-    for path in _files(folder):
+    for path in site_files(folder):
         src = path.relative_to(folder).as_posix()
         if path.suffix in references.MARKDOWN_SUFFIXES and url_path(src) in addresses:
             continue
@@ -218,7 +202,7 @@ def _relative(known: set[str], src_uri: str) -> list[str]:
     return [posixpath.relpath(uri, base) for uri in known]
 
 
-def _files(folder: Path) -> list[Path]:
+def site_files(folder: Path) -> list[Path]:
     """The regular files of the hand-written pages' folder (pages, images, downloads), links left out."""
     if not folder.is_dir() or folder.is_symlink():
         return []
