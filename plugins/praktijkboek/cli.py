@@ -169,6 +169,21 @@ def _check_links(args: argparse.Namespace) -> int:
         print(f"{site} bestaat niet: bouw eerst het boek (mkdocs build).", file=sys.stderr)
         return 1
     settings = _settings(Path(args.config))
+    if not args.links_only:  # the book must be in the site: a host that ran neither the plugin nor `generate` leaves it out
+        from praktijkboek.core.knowledge.load import load
+        from praktijkboek.static_host.postbuild import IncompleteBook, book_pages, missing_pages
+
+        root = Path(args.root).resolve()
+        layout = layout_from_config(root, root / args.config)
+        try:
+            pages = book_pages(load(layout), root / layout.pages_dir, str(settings.get("site_name") or ""))
+        except ContentError as exc:
+            sys.stderr.write(report.human(exc.problems, color=_wants_color(sys.stderr)))
+            return 1
+        missing = missing_pages(site, pages)
+        if missing:
+            print(IncompleteBook(missing, len(pages)), file=sys.stderr)
+            return 1
     base = urlsplit(settings.get("site_url") or "/").path
     checked, broken = check_site(site, base)
     for link in broken:
@@ -402,6 +417,8 @@ def main(argv: list[str] | None = None) -> int:
     links = sub.add_parser("check-links", help="Controleer alle interne links en ankers van een gebouwde site (offline).")
     links.add_argument("--site-dir", default="site")
     links.add_argument("--config", default="mkdocs.yml", help="Voor site_url: het pad waaronder de site staat.")
+    links.add_argument("--root", default=".", help="De map van het project: elke pagina van het boek moet in de site staan.")
+    links.add_argument("--links-only", action="store_true", help="Alleen de links; niet nagaan of elke pagina van het boek in de site staat.")
     links.set_defaults(func=_told(_check_links))
     full = sub.add_parser("build", help="Bouw het boek met handouts en controleer de links; de oude site wordt pas vervangen als alles lukte.")
     full.add_argument("--root", default=".")

@@ -34,13 +34,13 @@ from urllib.parse import urljoin
 
 import jinja2
 import yaml
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from praktijkboek.core.knowledge import references
 from praktijkboek.core.knowledge.load import load
 from praktijkboek.core.pages import views
 from praktijkboek.core.pages.markdown import BodyRenderer, MarkdownSetup, site_url_of, source_folder
-from praktijkboek.core.pages.plan import HomePage, Page, plan, src_uri, url_path
+from praktijkboek.core.pages.plan import HomePage, Page, navigation, plan, src_uri, url_path
 from praktijkboek.core.pages.render import HANDOUT_MARK, PageRenderer
 from praktijkboek.core.pages.sitecheck import export_paths, site_files, site_problems
 from praktijkboek.core.reading.loader import Layout
@@ -131,18 +131,38 @@ def generate(layout: Layout, settings: Mapping[str, Any], setup: MarkdownSetup, 
     # Zensical wants every folder inside the configuration's own (its project root): the theme's too.
     if custom_dir.is_dir():
         shutil.copytree(custom_dir, out / "overrides")
+    if host_settings.get("nav") is None and _plugin_options(settings).get("default_nav", True):
+        # As the plugin does: a navigation of index pages only (a host lists every page otherwise, in every page).
+        host_settings["nav"] = [{"Start": "index.md"}, *({title: uri} for title, uri in navigation())]
     host_settings["docs_dir"] = "docs"
     host_settings["site_dir"] = "site"
     host_theme = dict(theme) if isinstance(theme, dict) else {"name": "material"}
     host_theme["custom_dir"] = "overrides"
+    # Zensical links "edit this page" to the file in docs/ (here: the generated one) and reads no per-page
+    # address; no pencil is better than one that leads to a file that is not in the repository.
+    host_theme["features"] = [feature for feature in host_theme.get("features") or [] if feature != "content.action.edit"]
     host_settings["theme"] = host_theme
-    host_settings["extra"] = {**(settings.get("extra") or {}), "praktijkboek_search": "pagefind"}
+    if search_engine(settings) == "pagefind":  # otherwise the host's own search, as Material's plugin is under MkDocs
+        host_settings["extra"] = {**(settings.get("extra") or {}), "praktijkboek_search": "pagefind"}
     config.write_text(
         "# Written by `praktijkboek generate` from the site's mkdocs.yml: do not edit, run it again.\n"
         + yaml.safe_dump(host_settings, allow_unicode=True, sort_keys=False),
         encoding="utf-8",
     )
     return Generated(docs, config, out / "site", count)
+
+
+def _plugin_options(settings: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The plugin's options in mkdocs.yml, which a host without plugins does not read (so this step does)."""
+    for plugin in settings.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("praktijkboek"), dict):
+            return plugin["praktijkboek"]
+    return {}
+
+
+def search_engine(settings: Mapping[str, Any]) -> str:
+    """The plugin's `search` option (pagefind, the default, or material)."""
+    return str(_plugin_options(settings).get("search", "pagefind"))
 
 
 def _handout(renderer: PageRenderer, book: views.Book, page: Page, base: str) -> str:
@@ -161,8 +181,10 @@ def _front_matter(text: str, rel: str) -> tuple[dict[str, Any], str]:
 
 
 def _write(path: Path, meta: Mapping[str, Any], html: str) -> None:
-    """A page for the host: front matter, then the finished HTML as one raw block."""
-    fields = {key: value for key, value in meta.items() if value is not None}
+    """A page for the host: front matter, then the finished HTML as one raw block. The title and the
+    description are written HTML-escaped, as the plugin hands them to MkDocs: the theme prints them
+    unescaped (in the navigation, the header, `<title>`, meta tags)."""
+    fields = {key: str(escape(value)) if key in ("title", "description") else value for key, value in meta.items() if value is not None}
     path.parent.mkdir(parents=True, exist_ok=True)
     head = f"---\n{yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)}---\n\n" if fields else ""
     path.write_text(f'{head}<div class="pb-generated">\n{html}\n</div>\n', encoding="utf-8")

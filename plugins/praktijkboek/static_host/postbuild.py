@@ -32,6 +32,7 @@ from praktijkboek.core.pages.markdown import site_url_of
 from praktijkboek.core.pages.plan import HomePage, Page, plan, url_path
 from praktijkboek.core.reading.loader import Layout
 from praktijkboek.outputs import searchindex
+from praktijkboek.static_host.generate import search_engine
 
 #: How many missing pages the message names before it counts the rest.
 NAMED = 10
@@ -105,7 +106,7 @@ def postbuild(site: Path, layout: Layout, settings: Mapping[str, Any], pdf: bool
         manifest.parent.mkdir(parents=True, exist_ok=True)
         manifest.write_text(json.dumps(handouts.manifest(graph, sessions), ensure_ascii=False, indent=1), encoding="utf-8")
         done.added.append("handoutlijst")
-    if not (site / searchindex.INDEX_DIR / "pagefind.js").is_file():
+    if search_engine(settings) == "pagefind" and not (site / searchindex.INDEX_DIR / "pagefind.js").is_file():
         index_site(site)
         done.added.append("zoekindex")
     if pdf:
