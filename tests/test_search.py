@@ -33,18 +33,32 @@ def served(tmp_path_factory: pytest.TempPathFactory):
         yield url
 
 
-def search(chromium, url: str, query: str, *, keyboard_only: bool = True, phone: bool = False) -> tuple[object, list[str]]:
-    page = chromium.new_page(viewport={"width": 390, "height": 800} if phone else {"width": 1280, "height": 800})
+#: The ways a reader gets into the search box, each as a test would do it.
+WAYS_IN = ("/", "s", "f", "click", "tab", "phone button")
+
+
+def search(chromium, url: str, query: str, *, way: str = "/", phone: bool = False) -> tuple[object, list[str]]:
+    page = chromium.new_page(viewport={"width": 390, "height": 800} if phone or way == "phone button" else {"width": 1280, "height": 800})
     page.goto(url)
-    if keyboard_only:
-        page.keyboard.press("/")
+    box = page.locator("[data-pb-search-query]")
+    if way in ("/", "s", "f"):
+        page.keyboard.press(way)
+    elif way == "click":
+        box.click()
+    elif way == "tab":
+        for _ in range(40):  # past the skip link, the logo and the header's controls, as a keyboard user would
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.matches('[data-pb-search-query]')"):
+                break
+        else:
+            raise AssertionError("Tab never reaches the search box")
     else:
         page.click("label.md-header__button[for=__search]")
-    box = page.locator("[data-pb-search-query]")
     box.wait_for(state="visible")
     box.press_sequentially(query, delay=10)
     # Wait for the results of the whole query, not of a half-typed one (which may say "Geen resultaten").
     page.wait_for_function("query => document.querySelector('[data-pb-search]').dataset.pbSearchDone === query", arg=query, timeout=15000)
+    assert page.locator(".md-search__output").is_visible(), f"the results are shown ({way})"
     return page, page.locator(".md-search-result__article h1").all_inner_texts()
 
 
@@ -99,8 +113,26 @@ def test_search_works_with_the_keyboard_alone(served, chromium):
     page.close()
 
 
+@pytest.mark.parametrize("way", WAYS_IN)
+@pytest.mark.parametrize("where", ["", "netwerken/buurtpunt/s1/", "praktijkvoorbeelden/"])
+def test_every_way_into_the_box_shows_results_on_every_page(served, chromium, way: str, where: str):
+    """A click or a tap in the box, Tab, a shortcut, the phone's header button: each opens the results."""
+    page, titles = search(chromium, served + where, "Anna", way=way)
+    assert titles and titles[0] == "Anna Peeters", (way, where, titles)
+    page.close()
+
+
+def test_enter_opens_the_first_result(served, chromium):
+    page, titles = search(chromium, served, "coöperatie", way="click")
+    assert titles[0] == "Dorpswinkel als coöperatie"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/praktijkvoorbeelden/coop/")
+    page.close()
+
+
 def test_search_opens_from_the_header_button_on_a_phone(served, chromium):
-    page, titles = search(chromium, served, "Leuven", keyboard_only=False, phone=True)
+    page, titles = search(chromium, served, "Leuven", way="phone button")
     assert "Werken aan buurtpunten" in titles
     page.close()
 

@@ -42,7 +42,17 @@ if (root && toggle) {
     setTimeout(() => input.focus(), 50);
   }
 
+  // Every way into the box opens the results: a click or a tap in it (on a desktop the box sits in the
+  // header, outside the toggle's label), Tab, or a shortcut. Material's own code did this for its
+  // search; with its hooks replaced, this does.
+  function opened() {
+    if (!toggle.checked) toggle.checked = true;
+    engine().catch(failed);
+  }
+
   toggle.addEventListener("change", () => { if (toggle.checked) open(); });
+  input.addEventListener("focus", opened);
+  input.addEventListener("pointerdown", opened);
   // The filters' values are fetched only when the reader opens them.
   filterDetails.hidden = false;
   filterDetails.addEventListener("toggle", async () => {
@@ -50,8 +60,15 @@ if (root && toggle) {
       try { showFilters(await (await engine()).filters()); } catch (error) { failed(error); }
     }
   });
-  input.addEventListener("focus", () => engine().catch(failed));
-  input.addEventListener("input", () => search());
+  input.addEventListener("input", () => { opened(); search(); });
+  // Enter in the box opens the first result (of the whole query: a pending one is run first).
+  input.addEventListener("keydown", async (event) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    if (root.dataset.pbSearchDone !== input.value.trim()) await run().catch(failed);
+    const first = list.querySelector(".md-search-result__link");
+    if (first) window.location.href = first.href;
+  });
   // Arrow keys move between the box and the results (as in Material); Enter follows a result.
   root.addEventListener("keydown", (event) => {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
