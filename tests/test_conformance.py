@@ -206,4 +206,4 @@ def test_each_packs_bookmarks_are_its_sessions_titles(book: BuiltBook):
         ]
         assert [item["title"] for item in outlines] == [s.label for s in sessions], network.id
         title = subprocess.run(["pdfinfo", str(pack)], capture_output=True, text=True, check=True).stdout
-        assert f"Handouts: {network.label}" in title
+        assert f"Hand-outs: {network.label}" in title

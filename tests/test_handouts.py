@@ -92,7 +92,7 @@ def test_the_handout_holds_what_a_coordinator_hands_out(handout_site: Site):
     assert "anna.geheim@example.org" not in content
     assert "Vrijwilligers herstellen samen met bezoekers kapotte spullen. Zo leren mensen van elkaar." in content
     assert "zodat alles op één blad past" not in content, "case summaries are cut to two or three lines"
-    for screen_only in ("Handout afdrukken", "Zoeken", "Verwijst hierheen", "Made with"):
+    for screen_only in ("Hand-out afdrukken", "Zoeken", "Verwijst hierheen", "Made with"):
         assert screen_only not in content
 
 
@@ -124,7 +124,7 @@ def test_each_network_has_a_pack_of_its_handouts(handout_site: Site):
     sessions = [item.title for item in pack.outline if not isinstance(item, list)]  # nested lists: a handout's own headings
     assert sessions == ["Participatie en communicatie", "Juridisch kader", "Een lange werkdag"], "a bookmark per session, with its title"
     assert [reader.outline[0].title for reader in parts] == sessions
-    assert pack.metadata.title == "Handouts: Lerend netwerk buurtpunt"
+    assert pack.metadata.title == "Hand-outs: Lerend netwerk buurtpunt"
     assert pack.trailer["/Root"]["/Lang"] == "nl" and "/StructTreeRoot" in pack.trailer["/Root"], "tagged, in Dutch"
 
 

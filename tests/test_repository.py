@@ -183,3 +183,21 @@ def test_properdocs_builds_the_repository(tmp_path: Path):
     graph = load(Layout(REPO))
     for spec in plan(graph):
         assert (tmp_path / spec.url_path / "index.html").is_file(), spec.source
+
+
+#: English or developer words that readers once met in the book's interface (theme texts, titles, buttons).
+NOT_FOR_READERS = re.compile(r"Made with|Material for MkDocs|Permanent link|Not found|Ga naar repository|Wijzig deze pagina|\bFooter\b|\bHeader\b|Handout")
+
+
+def test_the_interface_speaks_dutch(book: BuiltBook, graph: KnowledgeGraph):
+    """Every kind of page, and the 404 page: no English theme text in what is shown or read out
+    (text, titles, labels), and "hand-out" spelt the Dutch way."""
+    kinds = {node.kind: node for node in graph.nodes.values()}
+    paths = ["404.html", "index.html", *(f"{plan_page.url_path}/index.html" for plan_page in plan(graph) if plan_page.kind in kinds or plan_page.kind in {"listing", "matrix"})]
+    for path in dict.fromkeys(paths):
+        html = (book.site / path).read_text(encoding="utf-8")
+        shown = re.sub(r"<script.*?</script>|<style.*?</style>|<svg.*?</svg>", "", html, flags=re.S)
+        said = " ".join(re.findall(r'(?:title|aria-label|alt|placeholder)="([^"]*)"', shown)) + re.sub(r"<[^>]+>", " ", shown)
+        found = NOT_FOR_READERS.search(said)
+        assert found is None, f"{path}: {found.group(0) if found else ''}"
+    assert "Deze pagina bestaat niet" in (book.site / "404.html").read_text(encoding="utf-8")

@@ -135,7 +135,7 @@ def _pack(page: Any, first: Path, handouts: list[str], target: Path, title: str)
     try:
         page.goto(first.as_uri(), wait_until="load")
         page.emulate_media(media="print")
-        page.evaluate(_PACK_SCRIPT, [handouts[1:], f"Handouts: {title}"])
+        page.evaluate(_PACK_SCRIPT, [handouts[1:], f"Hand-outs: {title}"])
         _print(page, target)
     except Exception as exc:  # playwright's errors: told to the coordinator, not a traceback
         raise HandoutError(f"de bundel {target.name} kon niet gemaakt worden: {str(exc).splitlines()[0]}") from exc
