@@ -193,7 +193,11 @@ def test_the_interface_speaks_dutch(book: BuiltBook, graph: KnowledgeGraph):
     """Every kind of page, and the 404 page: no English theme text in what is shown or read out
     (text, titles, labels), and "hand-out" spelt the Dutch way."""
     kinds = {node.kind: node for node in graph.nodes.values()}
-    paths = ["404.html", "index.html", *(f"{plan_page.url_path}/index.html" for plan_page in plan(graph) if plan_page.kind in kinds or plan_page.kind in {"listing", "matrix"})]
+    paths = [
+        "404.html",
+        "index.html",
+        *(f"{plan_page.url_path}/index.html" for plan_page in plan(graph) if plan_page.kind in kinds or plan_page.kind in {"listing", "matrix"}),
+    ]
     for path in dict.fromkeys(paths):
         html = (book.site / path).read_text(encoding="utf-8")
         shown = re.sub(r"<script.*?</script>|<style.*?</style>|<svg.*?</svg>", "", html, flags=re.S)

@@ -155,3 +155,80 @@ def test_pagefind_is_handed_the_searchable_part_of_a_page_only(built_small_site)
     assert "md-header" not in part and "md-nav" not in part and "<script src=" not in part
     assert len(part) < len(page) / 2
     assert indexable("<html><body>geen markering</body></html>") == "<html><body>geen markering</body></html>"
+
+
+#: A small book written to try relevance: what a reader types, and what a reader expects first.
+RANKING_SITE = {
+    "content/pages/index.md": "# Rangboek\n\nWelkom.\n",
+    "content/pages/over.md": "# Over dit boek\n\nWie het boek maakt.\n",
+    "networks/buurtpunt/network.yml": "title: Lerend netwerk buurtpunt\nkind: lerend netwerk\n",
+    "networks/buurtpunt/sessions/s1.yml": "title: Inspiratiedag buurtpunt\ndate: 2019-06-06\ncases: [repair-cafe, dorv]\n",
+    "networks/buurtpunt/sessions/s2.yml": "title: Studiedag buurtpunt\ndate: 2019-09-06\ncases: [repair-cafe]\n",
+    "content/cases/repair-cafe.yml": "title: Repair Café\nsummary: Samen herstellen in de buurt.\n",
+    "content/cases/dorv.yml": "title: Dorv\nsummary: Een winkel in het dorp, gedragen door vrijwilligers.\n",
+    "content/cases/mobipunt.yml": "title: Mobipunt\nsummary: In de kern, in de buurt, in beweging.\n",
+    "content/conditions/meten.yml": "title: Gedeeld meetsysteem\norder: 1\ndefinition: In kaart brengen wat werkt.\n",
+    "content/barriers/indicatoren.yml": "title: Gebruik van eenvoudige indicatoren\ncondition: meten\nsources: [buurtpunt]\n",
+    "content/barriers/actoren.yml": "title: Concurrentie tussen actoren\ncondition: meten\nsources: [buurtpunt/s1]\n",
+}
+
+#: (query, the first result a reader expects, a page that must not be a result)
+RANKING = [
+    ("repair", "Repair Café", "Lerend netwerk buurtpunt"),  # not the pages that only list it (sessions that discussed it follow)
+    ("buurtpunt", "Lerend netwerk buurtpunt", None),  # the network before its sessions
+    ("indicator", "Gebruik van eenvoudige indicatoren", "Mobipunt"),  # singular finds plural; never through "in"
+    ("indicatoren", "Gebruik van eenvoudige indicatoren", "Mobipunt"),
+    ("vrijwilliger", "Dorv", None),  # singular finds plural in a summary
+    ("actor", "Concurrentie tussen actoren", None),
+    ("over dit boek", "Over dit boek", None),  # a hand-written page's title, without the permalink sign
+]
+
+
+@pytest.fixture(scope="module")
+def ranked(tmp_path_factory: pytest.TempPathFactory):
+    site = Site(tmp_path_factory.mktemp("ranking"), RANKING_SITE)
+    config = (site.root / "mkdocs.yml").read_text().replace("  - search\n  - praktijkboek:\n      search: material\n", "  - praktijkboek\n")
+    (site.root / "mkdocs.yml").write_text(config)
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    with serve_folder(site.root / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("query, first, never", RANKING, ids=[case[0] for case in RANKING])
+def test_the_first_result_is_the_one_a_reader_expects(ranked, chromium, query: str, first: str, never: str | None):
+    page, titles = search(chromium, ranked, query, way="click")
+    assert titles and titles[0] == first, titles
+    assert never not in titles, titles
+    assert all("¶" not in title for title in titles), titles
+    page.close()
+
+
+def test_no_results_says_what_to_try(ranked, chromium):
+    page, titles = search(chromium, ranked, "fietsenstalling wijkfeest", way="click")
+    assert titles == []
+    tips = page.locator("[data-pb-search-none]").inner_text()
+    assert "minder woorden" in tips and "spelling" in tips
+    assert page.locator("[data-pb-search-none] a").count() >= 2, "links to browse the listings"
+    page.close()
+
+
+def test_filter_counts_follow_the_query(ranked, chromium):
+    page, titles = search(chromium, ranked, "buurtpunt", way="click")
+    page.click("[data-pb-search-filtersummary]")
+    case_count = page.locator('[data-pb-filter="soort"] label:has(input[value="Praktijkvoorbeeld"]) .pb-search-count')
+    case_count.wait_for()
+    page.locator("[data-pb-search-query]").fill("repair")
+    page.wait_for_function("() => document.querySelector('[data-pb-search]').dataset.pbSearchDone === 'repair'")
+    assert case_count.inner_text() == "(1)", "one case matches 'repair', of the three in the book"
+    page.close()
+
+
+def test_the_search_box_has_one_clear_button(ranked, chromium):
+    """The dialog's own clear button, not also the browser's (a type=search field draws its own ×)."""
+    page = chromium.new_page()
+    page.goto(ranked)
+    box = page.locator("[data-pb-search-query]")
+    assert box.get_attribute("type") != "search" and box.get_attribute("role") == "searchbox"
+    assert page.locator("[data-pb-search] button[type=reset]").count() == 1
+    page.close()

@@ -12,6 +12,8 @@ const toggle = document.getElementById("__search");
 const FILTER_LABELS = { soort: "Soort", thema: "Thema", netwerk: "Netwerk", jaar: "Jaar", voorwaarde: "Voorwaarde" };
 const FILTER_ORDER = Object.keys(FILTER_LABELS);
 const PAGE = 10;
+// The kinds of page by how much of the book hangs off them (the search filter "soort" gives each page's kind).
+const KIND_ORDER = ["Netwerk", "Praktijkvoorbeeld", "Thema", "Voorwaarde", "Hefboom", "Remmende factor", "Organisatie", "Persoon", "Sessie"];
 
 if (root && toggle) {
   const input = root.querySelector("[data-pb-search-query]");
@@ -109,6 +111,42 @@ if (root && toggle) {
     console.error("praktijkboek search:", error);
   }
 
+  // Dutch singulars and plurals find each other: "indicator" also searches "indicatoren", "vrijwilligers"
+  // also "vrijwilliger". Pagefind's stemmer does not join all of them, and a word it does not know it
+  // shortens until something matches ("indicator" became "in").
+  function variants(word) {
+    const forms = new Set([word]);
+    if (word.length < 4) return forms;
+    if (word.endsWith("en") && word.length > 5) { forms.add(word.slice(0, -2)); forms.add(word.slice(0, -3)); }
+    else if (word.endsWith("s") && word.length > 4) forms.add(word.slice(0, -1));
+    else {
+      forms.add(word + "en");
+      forms.add(word + "s");
+      if (/[^aeiou][aeiou][^aeiouwxy]$/.test(word)) forms.add(word + word.slice(-1) + "en"); // kop -> koppen
+    }
+    return forms;
+  }
+
+  function queries(query) {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    const all = new Set([words.join(" ")]);
+    words.forEach((word, at) => {
+      for (const form of variants(word)) all.add([...words.slice(0, at), form, ...words.slice(at + 1)].join(" "));
+    });
+    return [...all].slice(0, 8);
+  }
+
+  // A result found only through a fragment of a word (Pagefind's fallback: "in" for "indicator") is no result.
+  const plain = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  function matchesAWord(data, given) {
+    const words = given.map(plain);
+    const marks = [...(data.excerpt || "").matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => plain(m[1]));
+    if (!marks.length) return true; // matched through the title or metadata
+    return marks.some((mark) => mark.length >= 3 && words.some((word) => mark.startsWith(word.slice(0, 3)) || word.startsWith(mark.slice(0, 3))));
+  }
+
+  const CHECKED = 60; // results whose text is fetched to check and rank them; beyond, Pagefind's order
+
   async function run() {
     const run = ++generation;
     const query = input.value.trim();
@@ -116,16 +154,84 @@ if (root && toggle) {
     if (!query && !Object.keys(filters).length) {
       meta.textContent = "Typ om te zoeken";
       list.replaceChildren();
+      showCounts(null);
       return;
     }
     const module = await engine();
-    const found = await module.search(query || null, { filters });
+    const searches = query ? await Promise.all(queries(query).map((q) => module.search(q, { filters }))) : [await module.search(null, { filters })];
     if (run !== generation) return; // a newer query is under way
-    const count = found.results.length;
+    const best = new Map();
+    for (const found of searches) for (const result of found.results) if (!best.has(result.id) || best.get(result.id).score < result.score) best.set(result.id, result);
+    let results = [...best.values()].sort((a, b) => b.score - a.score);
+    if (query) {
+      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+      const head = await Promise.all(results.slice(0, CHECKED).map(async (result) => ({ result, data: await result.data() })));
+      if (run !== generation) return;
+      const wanted = query.toLowerCase();
+      const kept = head.filter(({ data }) => matchesAWord(data, words));
+      // The page whose title is the query comes first, then titles that hold it, then Pagefind's order.
+      // Among titles that hold it, what the others belong to first: a network before its sessions.
+      const rank = ({ data }) => {
+        const title = (data.meta.title || "").toLowerCase();
+        const kind = KIND_ORDER.indexOf(((data.filters && data.filters.soort) || [""])[0]);
+        return (title === wanted ? 0 : title.includes(wanted) ? 100 : 200) + (kind < 0 ? KIND_ORDER.length : kind);
+      };
+      kept.sort((a, b) => (rank(a) >= 200 && rank(b) >= 200 ? 0 : rank(a) - rank(b)));
+      for (const item of kept) item.result.data = async () => item.data;
+      results = [...kept.map((item) => item.result), ...results.slice(CHECKED)];
+    }
+    showCounts(searches[0].filters);
+    const count = results.length;
     meta.textContent = count === 0 ? "Geen resultaten" : count === 1 ? "1 resultaat" : `${count} resultaten`;
     list.replaceChildren();
-    await more(found.results, 0, run);
+    if (count === 0) list.append(suggestions(query, filters));
+    await more(results, 0, run);
     if (run === generation) root.dataset.pbSearchDone = query; // the results shown are this query's (a hook for tests)
+  }
+
+  // "Geen resultaten" says what to try next.
+  function suggestions(query, filters) {
+    const li = el("li", "md-search-result__item pb-search-none");
+    li.dataset.pbSearchNone = "";
+    const tips = el("ul");
+    if (query.split(/\s+/).length > 1) tips.append(el("li", "", "Zoek met minder woorden, of met één woord."));
+    if (Object.keys(filters).length) {
+      const item = el("li", "", "Zet de filters uit: ");
+      const clear = el("button", "pb-search-clearfilters", "alle filters wissen");
+      clear.type = "button";
+      clear.addEventListener("click", () => {
+        active.clear();
+        filterBox.querySelectorAll("input:checked").forEach((box) => { box.checked = false; });
+        filterSummary.textContent = "Filteren";
+        search();
+      });
+      item.append(clear);
+      tips.append(item);
+    }
+    tips.append(el("li", "", "Controleer de spelling, of zoek een ander woord voor hetzelfde."));
+    const browse = el("li", "", "Of blader: ");
+    for (const [href, text] of [["netwerken/", "netwerken"], ["praktijkvoorbeelden/", "praktijkvoorbeelden"], ["themas/", "thema's"]]) {
+      const link = el("a", "", text);
+      link.href = new URL(`../${href}`, import.meta.url).pathname;
+      browse.append(link, " ");
+    }
+    tips.append(browse);
+    li.append(tips);
+    return li;
+  }
+
+  // The filters' counts follow the query: how many of the results each value would keep.
+  function showCounts(filters) {
+    for (const group of filterBox.querySelectorAll("[data-pb-filter]")) {
+      const counts = (filters && filters[group.dataset.pbFilter]) || null;
+      for (const label of group.querySelectorAll("label")) {
+        const box = label.querySelector("input");
+        const shown = label.querySelector(".pb-search-count");
+        const number = counts ? counts[box.value] || 0 : Number(shown.dataset.total);
+        shown.textContent = `(${number})`;
+        label.classList.toggle("pb-search-empty", number === 0 && !box.checked);
+      }
+    }
   }
 
   // Results come in pages of ten: each result's text is a small fragment fetched on demand.
@@ -191,7 +297,9 @@ if (root && toggle) {
           filterSummary.textContent = count ? `Filteren (${count} gekozen)` : "Filteren";
           search();
         });
-        label.append(box, ` ${value} `, el("span", "pb-search-count", `(${count})`));
+        const shown = el("span", "pb-search-count", `(${count})`);
+        shown.dataset.total = count;
+        label.append(box, ` ${value} `, shown);
         group.append(label);
       }
       return group;

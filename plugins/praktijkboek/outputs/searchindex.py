@@ -37,7 +37,9 @@ BODY_START, BODY_END = "<div data-pagefind-body>", "<!--/pagefind-body-->"
 def page_html(language: str, title: str, content: str) -> str:
     """A page as Pagefind reads it, from its content (what Material puts in `data-pagefind-body`)."""
     heading = "" if "<h1" in content else f"<h1>{title}</h1>"  # as Material's content.html adds it
-    return f'<html lang="{language}"><body><div data-pagefind-body>{heading}{content}</div></body></html>'
+    # The title for the results as main.html writes it: the page's title, not its heading with the permalink sign.
+    meta = f'<div hidden data-pagefind-ignore><span data-pagefind-meta="title">{title}</span></div>'
+    return f'<html lang="{language}"><body><div data-pagefind-body>{meta}{heading}{content}</div></body></html>'
 
 
 def indexable(html: str) -> str:
