@@ -31,7 +31,8 @@ def test_network_page_has_a_timeline_of_its_sessions_in_date_order(built_small_s
     html = built_small_site.page("netwerken/buurtpunt")
     assert links(html, "sessions") == ["session:buurtpunt/bijeenkomst-1", "session:buurtpunt/bijeenkomst-2"]
     assert links(html, "organisers") == ["organisation:netwerk-mobiliteit"]
-    assert links(html, "in:lever.sources") == ["lever:stuurgroep"]
+    assert links(html, "impact:gedeelde-agenda:levers") == ["lever:stuurgroep"]
+    assert 'data-pb-relation="in:lever.sources"' not in html, "shown per condition, not again as a flat list"
     assert "6 juni 2019" in html
 
 
@@ -47,7 +48,8 @@ def test_every_reverse_relation_is_shown(built_small_site: Site):
     assert links(condition, "in:barrier.condition") == ["barrier:spanningen"]
     assert links(condition, "in:lever.condition") == ["lever:stuurgroep"]
     session = built_small_site.page("netwerken/buurtpunt/bijeenkomst-1")
-    assert links(session, "in:barrier.sources") == ["barrier:spanningen"]
+    assert links(session, "impact:gedeelde-agenda:barriers") == ["barrier:spanningen"]
+    assert 'data-pb-relation="in:barrier.sources"' not in session, "a session's factors are grouped per condition"
     person = built_small_site.page("personen/anna")
     assert links(person, "in:session.speakers") == ["session:buurtpunt/bijeenkomst-1"]
 

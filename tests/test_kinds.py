@@ -146,7 +146,7 @@ def test_a_new_kind_is_a_declaration_and_a_template(tmp_path: Path):
     assert '<span data-pagefind-filter="soort">Instrument</span>' in page
     # The other side of every relation, the index page in the navigation, [[kind:id]] links in both spellings.
     case = site.page("praktijkvoorbeelden/repair-cafe")
-    assert 'data-pb-section="in:tool.cases"' in case and "<h2>Instrumenten</h2>" in case
+    assert 'data-pb-section="in:tool.cases"' in case and '<h2 id="instrumenten">Instrumenten</h2>' in case
     index = site.page("instrumenten")
     assert 'data-pb-link="tool:buurtbarometer"' in index
     home = site.page("")

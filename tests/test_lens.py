@@ -61,6 +61,25 @@ def test_condition_page_lists_exactly_its_barriers_levers_and_their_cases(lens_s
     assert "data-pb-gap" in empty
 
 
+def test_a_barrier_points_to_the_levers_of_its_condition_and_back(lens_site: Site):
+    barrier = lens_site.page("collectieve-impact/remmende-factoren/spanningen")
+    assert links(barrier, "same-condition") == ["lever:stuurgroep", "lever:voordelen"]
+    assert "Hefbomen bij dezelfde voorwaarde" in barrier
+    lever = lens_site.page("collectieve-impact/hefbomen/stuurgroep")
+    assert links(lever, "same-condition") == ["barrier:spanningen"]
+
+
+def test_a_session_page_groups_its_factors_per_condition_without_naming_itself(lens_site: Site):
+    import html as markup
+
+    session = lens_site.page("netwerken/net1/s1")
+    blocks = re.findall(r'data-pb-impact="([^"]+)"', session)
+    assert blocks, "the session's barriers and levers, per condition"
+    title = markup.unescape(re.search(r"<h1>(.*?)</h1>", session).group(1))
+    impact = session.split('data-pb-section="impact"', 1)[1].split("</section>", 1)[0]
+    assert f"genoemd in {title}" not in markup.unescape(impact) and "pb-note" not in impact
+
+
 def test_lever_page_lists_the_cases_that_show_it(lens_site: Site):
     assert links(lens_site.page("collectieve-impact/hefbomen/stuurgroep"), "in:case.levers") == ["case:a-buurtpunt", "case:buurtwinkel"]
 
@@ -163,3 +182,41 @@ def test_one_place_written_two_ways_is_one_page(tmp_path: Path):
     site.write("content/cases/los.yml", "title: Los voorbeeld\nplace: {municipality: Sint Niklaas}\n")
     assert site.build().returncode == 0
     assert links(site.page("plaatsen/gemeente-sint-niklaas"), "place:case") == ["case:cafe", "case:los"]
+
+
+#: In the page: every word of the matrix on one line (a word broken over lines has two boxes), and no sideways scroll.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.querySelector('[data-pb-matrix]'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const head = node.parentElement.closest('thead');
+    if (head && head.getBoundingClientRect().width <= 1) continue;  // read out, not shown: the phone's list names each network
+    for (const match of node.textContent.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (lines.size > 1) broken.push(match[0]);
+    }
+  }
+  return {broken, scroll: document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_matrix_reads_on_a_phone_and_a_desktop(lens_site: Site, chromium, width: int):
+    from conftest import serve_folder
+
+    with serve_folder(lens_site.root / "site") as url:
+        page = chromium.new_page(viewport={"width": width, "height": 900})
+        page.goto(url + "collectieve-impact/matrix/")
+        found = page.evaluate(BROKEN_WORDS)
+        assert found == {"broken": [], "scroll": 0}, found
+        assert "1 remmende factor, 2 hefbomen" in page.locator('[data-pb-cell="gedeelde-agenda/net1"]').inner_text()
+        gap = page.locator('[data-pb-cell="ondersteunende-structuur/net1"]')
+        assert "nog niet besproken" in gap.inner_text()
+        layout = page.evaluate("getComputedStyle(document.querySelector('[data-pb-matrix]')).display")
+        assert layout == ("block" if width < 700 else "table")
+        if width < 700:  # as a list, each line says which network it is about
+            assert gap.evaluate("el => getComputedStyle(el, '::before').content").startswith('"')
+        page.close()

@@ -57,7 +57,7 @@ def test_a_dirty_rebuild_redoes_exactly_the_affected_pages(site: Site, tmp_path:
         assert "Nieuwe titel" in (out / page).read_text(), page
     for page in ("organisaties/netwerk-mobiliteit/index.html", "personen/bernard/index.html", "collectieve-impact/matrix/index.html"):
         assert page not in rebuilt, page
-    assert len(rebuilt) < len(after) / 2
+    assert len(rebuilt) <= len(after) / 2, "the others are left as they are"
     index = json.loads((out / "search/search_index.json").read_text())
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "organisaties/netwerk-mobiliteit/" in locations, "pages not rebuilt stay in the search index"

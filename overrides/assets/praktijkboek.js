@@ -13,4 +13,54 @@
     link.href = link.dataset.pbContact === "email" ? "mailto:" + value : "tel:" + value.replace(/[^0-9+]/g, "");
     link.classList.add("pb-contact--shown");
   }
+  // A listing's filters: in the page, with their state in the address so that a filtered list can be shared.
+  const form = document.querySelector("[data-pb-listing-filters]");
+  if (form) {
+    const cards = Array.from(document.querySelectorAll("[data-pb-card]"));
+    const shown = document.querySelector("[data-pb-count-shown]");
+    const none = document.querySelector("[data-pb-listing-none]");
+    const selects = Array.from(form.querySelectorAll("[data-pb-listing-filter]"));
+    const apply = function () {
+      const chosen = selects.filter(function (s) { return s.value; });
+      let count = 0;
+      for (const card of cards) {
+        const keep = chosen.every(function (s) { return (card.getAttribute("data-pb-f-" + s.name) || "").split("|").indexOf(s.value) >= 0; });
+        card.hidden = !keep;
+        if (keep) count += 1;
+      }
+      shown.textContent = String(count);
+      if (none) none.hidden = count > 0;
+      const query = new URLSearchParams(window.location.search);
+      for (const s of selects) { if (s.value) query.set(s.name, s.value); else query.delete(s.name); }
+      const search = query.toString();
+      history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    };
+    const start = new URLSearchParams(window.location.search);
+    for (const s of selects) {
+      const wanted = start.get(s.name);
+      if (wanted && Array.from(s.options).some(function (o) { return o.value === wanted; })) s.value = wanted;
+      s.addEventListener("change", apply);
+    }
+    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    if (none) none.querySelector("[data-pb-listing-clear]").addEventListener("click", function (event) { event.preventDefault(); form.reset(); });
+    form.hidden = false;
+    apply();
+  }
+  // The home page's search button opens the search, whichever engine the book uses (it toggles the dialog).
+  for (const button of document.querySelectorAll("[data-pb-home-search]")) {
+    button.addEventListener("click", function () {
+      const toggle = document.getElementById("__search");
+      if (toggle && !toggle.checked) toggle.click();
+    });
+  }
+  // The navigation lists index pages only: an entity's page marks the index of the section it is in.
+  const section = document.querySelector("[data-pb-trail-section]");
+  if (section) {
+    for (const link of document.querySelectorAll(".md-nav--primary a.md-nav__link[href]")) {
+      if (link.href === section.href) {
+        link.classList.add("md-nav__link--active", "pb-nav-section");
+        link.setAttribute("aria-current", "location");
+      }
+    }
+  }
 })();

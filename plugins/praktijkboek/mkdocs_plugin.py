@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.toc import AnchorLink
 
 from praktijkboek.core.exports import agenda, opendata
 from praktijkboek.core.knowledge import references
@@ -24,7 +25,7 @@ from praktijkboek.core.knowledge.load import load
 from praktijkboek.core.pages import handouts, views
 from praktijkboek.core.pages.markdown import MarkdownSetup
 from praktijkboek.core.pages.plan import Page, navigation, plan, src_uri
-from praktijkboek.core.pages.render import HANDOUT_MARK, PageRenderer
+from praktijkboek.core.pages.render import HANDOUT_MARK, PageRenderer, headings
 from praktijkboek.core.pages.sanitize import sanitize_html
 from praktijkboek.core.pages.sitecheck import site_problems
 from praktijkboek.core.reading.loader import FileCache, Layout
@@ -129,7 +130,10 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         if ours is not None:
             if ours.src_uri not in self.files.hand_written:  # a generated page: its title and summary are the book's
                 page.title, page.meta["description"] = ours.title, ours.description
-            body = self.renderer.place_body(self.renderer.content(ours), body)
+            partial = self.renderer.content(ours)
+            body = self.renderer.place_body(partial, body)
+            # The book's own sections in the table of contents too, after the editors' headings.
+            page.toc.items += [AnchorLink(escaped(title), anchor, 2) for anchor, title in headings(partial)]
         # Titles and descriptions end up in Material's <title>, meta tags, header and search index.
         page.title = escaped(page.title)
         for key in ("title", "description"):

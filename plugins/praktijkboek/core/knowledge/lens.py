@@ -49,6 +49,25 @@ class ConditionFactors:
         return f"voorwaarde-{self.condition.id}"
 
 
+def factors_named_in(graph: KnowledgeGraph, source: Node) -> list[ConditionFactors]:
+    """The barriers and levers whose sources name `source` (a session or a network), per condition in
+    the model's order: how a session page and its handout group them."""
+    blocks: dict[str, ConditionFactors] = {}
+    for kind in ("barrier", "lever"):
+        for factor in graph.sources(source, kind=kind, field="sources"):
+            condition = graph.targets(factor, "condition")[0]
+            block = blocks.setdefault(condition.key, ConditionFactors(condition))
+            (block.barriers if kind == "barrier" else block.levers).append(factor)
+    return sorted(blocks.values(), key=lambda b: b.condition.sort_key())
+
+
+def same_condition(graph: KnowledgeGraph, factor: Node) -> list[Node]:
+    """For a barrier, the levers of its condition; for a lever, the barriers: what answers what."""
+    other = "lever" if factor.kind == "barrier" else "barrier"
+    conditions = graph.targets(factor, "condition")
+    return graph.sources(conditions[0], kind=other, field="condition") if conditions else []
+
+
 @dataclass
 class Cell:
     condition: Node

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
-from praktijkboek.core.knowledge.lens import ConditionFactors
+from praktijkboek.core.knowledge.lens import ConditionFactors, factors_named_in
 from praktijkboek.core.pages.formatting import Fact, contact_facts, session_facts
 from praktijkboek.core.reading.models import Session
 
@@ -83,13 +83,7 @@ def handout(graph: KnowledgeGraph, session: Node, url: str | None, qr: str | Non
         HandoutCase(c, short(getattr(c.entity, "summary", None)), getattr(getattr(c.entity, "place", None), "label", None))
         for c in graph.targets(session, "cases")
     ]
-    blocks: dict[str, ConditionFactors] = {}
-    for kind in ("barrier", "lever"):
-        for factor in graph.sources(session, kind=kind, field="sources"):
-            condition = graph.targets(factor, "condition")[0]
-            block = blocks.setdefault(condition.key, ConditionFactors(condition))
-            (block.barriers if kind == "barrier" else block.levers).append(factor)
-    factors = sorted(blocks.values(), key=lambda b: b.condition.sort_key())
+    factors = factors_named_in(graph, session)
     contacts = [(person, contact_facts(person.entity)) for person in graph.targets(network, "contacts")]  # type: ignore[arg-type]  # Node.entity is typed as the base Entity; contacts are people
     return Handout(
         session=session,

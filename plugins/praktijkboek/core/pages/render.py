@@ -9,6 +9,7 @@ the host puts at HANDOUT_MARK in the written page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +20,8 @@ from markupsafe import Markup
 from praktijkboek.core.knowledge.graph import Node
 from praktijkboek.core.pages import views
 from praktijkboek.core.pages.plan import HomePage, Page, index_key
-from praktijkboek.core.reading.kinds import KINDS, Kind
+from praktijkboek.core.reading.kinds import KINDS, InParent, Kind
+from praktijkboek.core.reading.loader import slugify
 
 #: Folder of the practice book's templates in the theme (Material's custom_dir: overrides/).
 TEMPLATE_DIR = "praktijkboek"
@@ -43,6 +45,18 @@ class TemplateHelpers:
     def __post_init__(self) -> None:
         url = self.page_url.removeprefix("./")  # the home page is at "./"
         self._to_root = "../" * url.count("/")
+        self._anchors: set[str] = set()
+
+    def anchor(self, heading: str) -> str:
+        """An id for a section's heading, from its words (`Verwante praktijkvoorbeelden` ->
+        `verwante-praktijkvoorbeelden`), unique on the page: every generated section can be linked to,
+        and the host lists it in the page's table of contents (`headings`)."""
+        base = slugify(str(heading)) or "deel"
+        found, number = base, 2
+        while found in self._anchors:
+            found, number = f"{base}-{number}", number + 1
+        self._anchors.add(found)
+        return found
 
     def href(self, site_path: str) -> str:
         """A site-relative path (`netwerken/x/`, `handouts/x.pdf`) as a link from this page: up to the
@@ -56,6 +70,22 @@ class TemplateHelpers:
 
     def url_key(self, key: str) -> str:
         return self.href(self.urls[key])
+
+    def trail(self) -> list[tuple[str, str]]:
+        """The breadcrumb above the page's title, (label, link) from the home page down: Start > Netwerken >
+        the network, for a session; Start > the kind's index, for another entity; Start, for the rest."""
+        steps = [("Start", self.href(""))]
+        node = getattr(self.view, "node", None)
+        if node is None or node.kind not in KINDS:
+            return steps
+        files = KINDS[node.kind].files
+        if isinstance(files, InParent):
+            parent = self.book.graph.targets(node, files.parent)
+            steps.append((KINDS[files.parent].plural, self.index_url(files.parent)))
+            steps += [(p.label, self.url(p)) for p in parent[:1]]
+        else:
+            steps.append((KINDS[node.kind].plural, self.index_url(node.kind)))
+        return steps
 
     def describe(self, node: Node) -> str:
         return views.describe(self.book.graph, node)
@@ -118,3 +148,13 @@ class PageRenderer:
     @staticmethod
     def place_body(partial: Markup, body: Markup) -> Markup:
         return Markup(partial.replace(BODY_MARK, body, 1))
+
+
+#: A generated section's heading as the templates write it (`<h2 id="...">`), for the table of contents.
+SECTION_HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
+
+
+def headings(partial: str) -> list[tuple[str, str]]:
+    """(id, text) of the generated sections of a rendered page, in order: what the host adds to the
+    page's table of contents after the editors' own headings."""
+    return [(anchor, re.sub(r"<[^>]+>", "", title).strip()) for anchor, title in SECTION_HEADING.findall(partial)]

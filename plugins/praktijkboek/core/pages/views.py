@@ -19,7 +19,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, get_args
 
 from praktijkboek.core.exports import agenda, jsonld, opendata
-from praktijkboek.core.knowledge import taxonomy
+from praktijkboek.core.knowledge import lens, taxonomy
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node, ref_field_names
 from praktijkboek.core.knowledge.lens import Lens
 from praktijkboek.core.pages import handouts, search_filters
@@ -218,18 +218,29 @@ def _agenda(book: Book, node: Node) -> dict[str, Any]:
     return {"ics": agenda.session_path(node), "status": "upcoming" if date >= book.today else "past"} if date else {}
 
 
+def _neighbours(book: Book, node: Node) -> dict[str, Any]:
+    """The sessions before and after this one in its network, in the timeline's order."""
+    sessions = book.graph.children(book.graph.network_of(node))
+    at = sessions.index(node)
+    return {"previous": sessions[at - 1] if at > 0 else None, "next": sessions[at + 1] if at + 1 < len(sessions) else None}
+
+
 #: What else an entity's page shows, by the names kinds declare (`Kind.facets`): each gives entries of `pb.view.extra`.
 FACETS: dict[str, Callable[[Book, Node], dict[str, Any]]] = {
     "timeline": _timeline,
     "cases_via_sessions": _cases_via_sessions,
-    "impact": lambda book, node: {"impact": book.lens.network_factors(node)},
+    "impact": lambda book, node: {"impact": book.lens.network_factors(node), "grouped": ("in:barrier.sources", "in:lever.sources")},
     "pack": lambda book, node: {"pack": handouts.pack_path(node)},
     "parent": lambda book, node: {"network": book.graph.network_of(node)},
     "handout": lambda book, node: {"pdf": handouts.pdf_path(node)},
     "agenda": _agenda,
+    "neighbours": _neighbours,
     "networks_via_sessions": _networks_via_sessions,
     "related_cases": lambda book, node: {"related": book.lens.related_cases(node)},
     "condition_cases": lambda book, node: {"cases": book.lens.condition_cases(node)},
+    # A session's barriers and levers per condition, as on its handout (and not again as two flat lists).
+    "impact_named": lambda book, node: {"impact": lens.factors_named_in(book.graph, node), "grouped": ("in:barrier.sources", "in:lever.sources")},
+    "same_condition": lambda book, node: {"same_condition": lens.same_condition(book.graph, node)},
 }
 
 
@@ -238,6 +249,66 @@ class ListingView:
     kind: str
     heading: str
     nodes: list[Node]
+    cards: list[Card] = field(default_factory=list)
+    """One per node, in the listing's order (sessions: upcoming first, soonest first, then newest first)."""
+    filters: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    """(name, Dutch label, values) of the filters on the page; none for a list too short to need them."""
+
+
+@dataclass
+class Card:
+    """An entity in a listing: what a reader needs to choose it."""
+
+    node: Node
+    summary: str | None
+    context: str
+    place: str | None
+    themes: list[str]
+    status: str | None
+    """`upcoming` or `past` for a dated session."""
+    filters: dict[str, list[str]]
+    """Filter name -> the values this card has (data attributes the page's filters read)."""
+
+
+#: A listing gets filters from this many entries on: a shorter list is read at a glance.
+LISTING_FILTERS_FROM = 8
+#: The filters of a listing, by the names of the search filters (core/pages/search_filters.py), plus the place.
+LISTING_FILTERS = [("thema", "Thema"), ("plaats", "Plaats"), ("jaar", "Jaar"), ("netwerk", "Netwerk"), ("voorwaarde", "Voorwaarde")]
+
+
+def _place_label(node: Node) -> str | None:
+    place = getattr(node.entity, "place", None)
+    return place.label if isinstance(place, Place) else str(place) if place else None
+
+
+def card(book: Book, node: Node) -> Card:
+    graph = book.graph
+    values: dict[str, list[str]] = {}
+    for name, value in search_filters.filters(graph, node):
+        values.setdefault(name, []).append(value)
+    place = _place_label(node)
+    values["plaats"] = [place] if place else []
+    date = getattr(node.entity, "date", None)
+    status = ("upcoming" if date >= book.today else "past") if isinstance(date, dt.date) else None
+    themes = [t.label for t in graph.targets(node, "themes")] if "themes" in ref_field_names(type(node.entity)) else []
+    summary = getattr(node.entity, "summary", None) or getattr(node.entity, "definition", None)
+    return Card(node, summary, describe(graph, node), place, themes, status, values)
+
+
+def listing_view(book: Book, kind: str, heading: str) -> ListingView:
+    graph = book.graph
+    nodes = graph.by_kind[kind]
+    if kind == "session":
+        split = agenda.split(nodes, book.today)
+        nodes = [*split.upcoming, *split.past, *split.undated]
+    cards = [card(book, node) for node in nodes]
+    filters = []
+    if len(cards) >= LISTING_FILTERS_FROM:
+        for name, label in LISTING_FILTERS:
+            found = sorted({value for card in cards for value in card.filters.get(name, [])}, reverse=name == "jaar")
+            if len(found) >= 2:
+                filters.append((name, label, found))
+    return ListingView(kind, heading, nodes, cards, filters)
 
 
 @dataclass
@@ -249,12 +320,38 @@ class HomeView:
     counts: list[tuple[str, str, int]]
     """(kind, Dutch plural, number)."""
     conditions: list[Node]
+    upcoming_cards: list[Card] = field(default_factory=list)
+    case_cards: list[Card] = field(default_factory=list)
+    """The cases of the most recent sessions first."""
+    network_cards: list[Card] = field(default_factory=list)
+    condition_cards: list[Card] = field(default_factory=list)
 
 
-def home_view(graph: KnowledgeGraph, today: dt.date) -> HomeView:
-    split = agenda.split(graph.by_kind["session"], today)
+#: How many cards each part of the home page shows.
+HOME_CARDS = 6
+
+
+def home_view(book: Book) -> HomeView:
+    graph = book.graph
+    split = agenda.split(graph.by_kind["session"], book.today)
     counts = [(kind, KINDS[kind].plural, len(nodes)) for kind, nodes in graph.by_kind.items() if nodes]
-    return HomeView(graph.by_kind["network"], split.past[:6], split.upcoming[:6], counts, graph.by_kind["condition"])
+    # The cases of the most recent sessions first (the book keeps no date for a case itself), then the others.
+    recent: dict[str, Node] = {}
+    for session in [*split.past, *split.upcoming]:
+        for case in graph.targets(session, "cases"):
+            recent.setdefault(case.key, case)
+    cases = [*recent.values(), *(c for c in graph.by_kind["case"] if c.key not in recent)][:HOME_CARDS]
+    return HomeView(
+        graph.by_kind["network"],
+        split.past[:HOME_CARDS],
+        split.upcoming[:HOME_CARDS],
+        counts,
+        graph.by_kind["condition"],
+        upcoming_cards=[card(book, n) for n in split.upcoming[:HOME_CARDS]],
+        case_cards=[card(book, n) for n in cases],
+        network_cards=[card(book, n) for n in graph.by_kind["network"]],
+        condition_cards=[card(book, n) for n in graph.by_kind["condition"]],
+    )
 
 
 @dataclass
@@ -296,10 +393,10 @@ class Book:
         return entity_view(self, node, url)
 
     def listing(self, kind: str, heading: str) -> ListingView:
-        return ListingView(kind, heading, self.graph.by_kind[kind])
+        return listing_view(self, kind, heading)
 
     def home(self) -> HomeView:
-        return home_view(self.graph, self.today)
+        return home_view(self)
 
     def open_data(self) -> OpenDataView:
         return open_data_view(self.graph)

@@ -283,7 +283,7 @@ KINDS = Registry(
             },
             facts=("schedule", "number", "participants", "audience"),
             context=("date", "network"),
-            facets=("parent", "handout", "agenda"),
+            facets=("parent", "handout", "agenda", "impact_named", "neighbours"),
             body_field="report",
             template="session.html",
             jsonld="Event",
@@ -374,6 +374,7 @@ KINDS = Registry(
             ),
             fields=_FACTOR,
             context=("mentioned_in",),
+            facets=("same_condition",),
             template="barrier.html",
         ),
         Kind(
@@ -386,6 +387,7 @@ KINDS = Registry(
             Index("Hefbomen", "Wat netwerken vooruit helpt, per voorwaarde voor collectieve impact.", "collectieve-impact/hefbomen", position=60),
             fields=_FACTOR,
             context=("mentioned_in",),
+            facets=("same_condition",),
             template="lever.html",
         ),
     ]
