@@ -26,7 +26,7 @@ from pathlib import Path
 
 from synthetic import generate, write_book
 
-from benchmarks import ROOT, machine, run_measured, write_section
+from benchmarks import machine, run_measured, write_section
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 HOSTS = ("mkdocs", "properdocs", "zensical")
@@ -67,9 +67,7 @@ def main() -> int:
         pages = sum(1 for _ in (book / "site").rglob("index.html"))
         steps = _steps(book)
 
-    rows = "\n".join(
-        f"| {host} | {statistics.median(s for s, _ in runs):.1f} s | {max(m for _, m in runs)} MiB |" for host, runs in results.items()
-    )
+    rows = "\n".join(f"| {host} | {statistics.median(s for s, _ in runs):.1f} s | {max(m for _, m in runs)} MiB |" for host, runs in results.items())
     step_rows = "\n".join(f"| {name} | {seconds:.1f} s |" for name, seconds in steps)
     report = f"""## The book on three hosts (`scripts/bench_hosts.py`)
 
