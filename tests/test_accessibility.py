@@ -58,11 +58,46 @@ def axe_tab(chromium):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def dark_tab(chromium):
+    """The same, with the reader's system in dark mode (Material follows it: the slate scheme)."""
+    context = chromium.new_context(color_scheme="dark")
+    context.add_init_script(path=str(Path(axe_playwright_python.__file__).parent / "axe.min.js"))
+    page = context.new_page()
+    yield page
+    context.close()
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_no_serious_accessibility_violation(served, axe_tab, path: str):
     axe_tab.goto(served + path)
     result = axe_tab.evaluate("axe.run()")
     assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_control_has_enough_contrast_in_dark_mode(served, dark_tab, path: str):
+    dark_tab.goto(served + path)
+    assert dark_tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    result = dark_tab.evaluate("axe.run({runOnly: ['color-contrast']})")
+    assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]] == []
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p != SESSION])
+def test_a_page_prints_clean_with_its_address(served, chromium, path: str):
+    """On paper: no buttons or search, links in black, and at the foot the page's address and a QR code."""
+    page = chromium.new_page()
+    page.goto(served + path)
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-typeset .md-button", ".pb-breadcrumb", ".pb-listing-filters"):
+        assert not any(element.is_visible() for element in page.locator(hidden).all()), hidden
+    colours = page.evaluate("[...document.querySelectorAll('.md-content a')].filter(a => a.getClientRects().length).map(a => getComputedStyle(a).color)")
+    assert set(colours) <= {"rgb(0, 0, 0)"}, set(colours)
+    foot = page.locator("[data-pb-print-foot]")
+    if foot.count():  # the book's own pages; a hand-written page has no foot of the book's
+        assert foot.is_visible() and "Deze pagina online: https://" in foot.inner_text()
+        assert foot.locator("svg").count() == 1
+    page.close()
 
 
 def test_no_serious_violation_on_a_phone_with_search_open(served, chromium):

@@ -120,7 +120,16 @@ def test_a_long_session_breaks_cleanly(handout_site: Site):
 def test_each_network_has_a_pack_of_its_handouts(handout_site: Site):
     pack = pdf(handout_site, "buurtpunt.pdf")
     parts = [pdf(handout_site, f"buurtpunt/{name}.pdf") for name in ("bijeenkomst-1", "bijeenkomst-2", "lang")]
-    assert len(pack.pages) == sum(len(p.pages) for p in parts)
+    assert len(pack.pages) == 1 + sum(len(p.pages) for p in parts), "a cover page, then every handout"
+    cover = pack.pages[0].extract_text()
+    for expected in (
+        "HAND-OUTS",
+        "Lerend netwerk buurtpunt",
+        "Participatie en communicatie · 6 juni 2019",
+        "Juridisch kader",
+        "Online: https://example.org/boek/netwerken/buurtpunt/",
+    ):
+        assert expected in cover, (expected, cover)
     sessions = [item.title for item in pack.outline if not isinstance(item, list)]  # nested lists: a handout's own headings
     assert sessions == ["Participatie en communicatie", "Juridisch kader", "Een lange werkdag"], "a bookmark per session, with its title"
     assert [reader.outline[0].title for reader in parts] == sessions

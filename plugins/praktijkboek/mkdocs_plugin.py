@@ -25,7 +25,7 @@ from praktijkboek.core.knowledge.load import load
 from praktijkboek.core.pages import handouts, views
 from praktijkboek.core.pages.markdown import MarkdownSetup
 from praktijkboek.core.pages.plan import Page, navigation, plan, src_uri
-from praktijkboek.core.pages.render import HANDOUT_MARK, PageRenderer, headings
+from praktijkboek.core.pages.render import HANDOUT_MARK, PRINT_MARK, PageRenderer, headings
 from praktijkboek.core.pages.sanitize import sanitize_html
 from praktijkboek.core.pages.sitecheck import site_problems
 from praktijkboek.core.reading.loader import FileCache, Layout
@@ -100,7 +100,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         )
         self.renderer = PageRenderer(config.theme.get_env(), self.book, book_files.urls, config.site_name)
         with reported():  # the handouts' QR codes are made on the other core while MkDocs renders
-            self.qr.start(self.book.absolute[key] for key in book_files.handout_pages() if key in self.book.absolute)
+            self.qr.start(self.book.absolute[page.key] for page in book_files.pages.values() if page.key in self.book.absolute)
         book_files.take_over_hand_written()  # first: mark_changed sets the flags of the book's own files only
         self.dirty.mark_changed(book_files, graph, self.renderer.content, self._handout)
         with reported():
@@ -146,7 +146,13 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
     @event_priority(100)  # before other plugins touch the written page (a minifier drops the mark)
     def on_post_page(self, output, page, config):
         ours = self.files.pages.get(page.file.src_uri) if self.files else None
-        if ours is None or not ours.handout:
+        if ours is None:
+            return output
+        if PRINT_MARK in output:  # the printed foot's QR code, for a site with an address
+            url = self.book.absolute.get(ours.key) if self.book else None
+            with reported():
+                output = output.replace(PRINT_MARK, self.qr.get(url) if url else "", 1)
+        if not ours.handout:
             return output
         if HANDOUT_MARK not in output:  # a session.html without {{ handout }}, or a plugin that strips comments
             raise PluginError(
@@ -181,7 +187,9 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         # What `praktijkboek handouts` renders: the built session pages and where their PDFs go.
         manifest = site / handouts.HANDOUT_DIR / "manifest.json"
         manifest.parent.mkdir(parents=True, exist_ok=True)
-        manifest.write_text(json.dumps(handouts.manifest(self.book.graph, self.files.handout_pages()), ensure_ascii=False, indent=1), encoding="utf-8")
+        manifest.write_text(
+            json.dumps(handouts.manifest(self.book.graph, self.files.handout_pages(), self.book.absolute), ensure_ascii=False, indent=1), encoding="utf-8"
+        )
         with reported():
             self.search.finish(site, self.dirty.enabled)
 

@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -86,9 +87,13 @@ def read_manifest(site_dir: Path) -> dict:
 #: comes from <html lang="nl">, the title from <title>) and with bookmarks made of the headings.
 PDF_OPTIONS = {"format": "A4", "print_background": True, "prefer_css_page_size": True, "tagged": True, "outline": True}
 
-#: Puts the other sessions' handouts after the first one's, each from a new page, and titles the pack.
-_PACK_SCRIPT = """([sections, title]) => {
+#: Puts a cover page before the first session's handout and the other sessions' handouts after it, each
+#: from a new page, and titles the pack. (The cover's title is no heading: the bookmarks are the sessions.)
+_PACK_SCRIPT = """([cover, sections, title]) => {
   let last = document.querySelector('[data-pb-handout]');
+  const front = document.createElement('template');
+  front.innerHTML = cover;
+  last.before(front.content.firstElementChild);
   for (const html of sections) {
     const holder = document.createElement('template');
     holder.innerHTML = html;
@@ -123,11 +128,23 @@ def render_site(site_dir: Path) -> list[Rendered]:
                     raise HandoutError(f"de handout van {session['page']} kon niet gemaakt worden: {str(exc).splitlines()[0]}") from exc
                 rendered.append(Rendered(target, time.perf_counter() - started))
             if handouts:
-                _pack(page, site_dir / network["sessions"][0]["page"], handouts, site_dir / network["pack"], network["title"])
+                _pack(page, site_dir / network["sessions"][0]["page"], handouts, site_dir / network["pack"], network["title"], cover(network))
     return rendered
 
 
-def _pack(page: Any, first: Path, handouts: list[str], target: Path, title: str) -> None:
+def cover(network: dict[str, Any]) -> str:
+    """The pack's first page: the network, its sessions with their dates, where it is online."""
+    sessions = "".join(f"<li><strong>{escape(s['title'])}</strong>{' · ' + escape(s['when']) if s.get('when') else ''}</li>" for s in network["sessions"])
+    summary = f"<p class='pb-ho-cover-summary'>{escape(network['summary'])}</p>" if network.get("summary") else ""
+    url = f"<p class='pb-ho-foot'>Online: {escape(network['url'])}</p>" if network.get("url") else ""
+    return (
+        f"<section class='pb-handout pb-ho-cover' data-pb-pack-cover style='break-after: page'>"
+        f"<p class='pb-ho-network'>Hand-outs</p><p class='pb-ho-cover-title'>{escape(network['title'])}</p>{summary}"
+        f"<p class='pb-ho-label'>De sessies in deze bundel</p><ol>{sessions}</ol>{url}</section>"
+    )
+
+
+def _pack(page: Any, first: Path, handouts: list[str], target: Path, title: str, front: str) -> None:
     """One PDF with every handout of a network, each from a new page: Chromium prints them as one
     document (the first session's page with the others' handouts after its own), so the pack is
     tagged too and its bookmarks are the sessions' titles. (Binding the separate PDFs would lose
@@ -135,7 +152,7 @@ def _pack(page: Any, first: Path, handouts: list[str], target: Path, title: str)
     try:
         page.goto(first.as_uri(), wait_until="load")
         page.emulate_media(media="print")
-        page.evaluate(_PACK_SCRIPT, [handouts[1:], f"Hand-outs: {title}"])
+        page.evaluate(_PACK_SCRIPT, [front, handouts[1:], f"Hand-outs: {title}"])
         _print(page, target)
     except Exception as exc:  # playwright's errors: told to the coordinator, not a traceback
         raise HandoutError(f"de bundel {target.name} kon niet gemaakt worden: {str(exc).splitlines()[0]}") from exc

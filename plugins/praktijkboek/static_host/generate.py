@@ -41,7 +41,7 @@ from praktijkboek.core.knowledge.load import load
 from praktijkboek.core.pages import views
 from praktijkboek.core.pages.markdown import BodyRenderer, MarkdownSetup, site_url_of, source_folder
 from praktijkboek.core.pages.plan import HomePage, Page, navigation, plan, src_uri, url_path
-from praktijkboek.core.pages.render import HANDOUT_MARK, PageRenderer
+from praktijkboek.core.pages.render import HANDOUT_MARK, PRINT_MARK, PageRenderer
 from praktijkboek.core.pages.sitecheck import export_paths, site_files, site_problems
 from praktijkboek.core.reading.loader import Layout
 from praktijkboek.core.reading.problems import ContentError
@@ -108,6 +108,7 @@ def generate(layout: Layout, settings: Mapping[str, Any], setup: MarkdownSetup, 
         html = renderer.place_body(renderer.content(page, base), bodies.render(page.body, page.src_uri, base) if page.body else Markup(""))
         if page.handout:
             html = html.replace(HANDOUT_MARK, _handout(renderer, book, page, base), 1)
+        html = _print_qr(html, book.absolute.get(page.key))
         _write(docs / page.src_uri, {"title": page.title, "description": page.description}, html)
         count += 1
     for uri, path in written.items():
@@ -121,7 +122,7 @@ def generate(layout: Layout, settings: Mapping[str, Any], setup: MarkdownSetup, 
         base = source_folder(uri)
         html = bodies.render(references.expand(body, uri, graph, src_uri), uri, base)
         if uri in ours:  # the home page: the book renders around its text
-            html = renderer.place_body(renderer.content(ours[uri], base), html)
+            html = _print_qr(renderer.place_body(renderer.content(ours[uri], base), html), book.absolute.get(ours[uri].key))
         _write(target, meta, html)
         count += 1
 
@@ -163,6 +164,11 @@ def _plugin_options(settings: Mapping[str, Any]) -> Mapping[str, Any]:
 def search_engine(settings: Mapping[str, Any]) -> str:
     """The plugin's `search` option (pagefind, the default, or material)."""
     return str(_plugin_options(settings).get("search", "pagefind"))
+
+
+def _print_qr(html: Markup, url: str | None) -> Markup:
+    """The QR code of the page's printed foot where the template left its mark."""
+    return Markup(html.replace(PRINT_MARK, Markup(qr_svg(url)) if url else "", 1))
 
 
 def _handout(renderer: PageRenderer, book: views.Book, page: Page, base: str) -> str:

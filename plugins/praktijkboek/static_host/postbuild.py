@@ -104,7 +104,7 @@ def postbuild(site: Path, layout: Layout, settings: Mapping[str, Any], pdf: bool
     if not manifest.is_file():
         sessions = {page.key: f"{urls[page.key]}index.html" for page in pages if page.handout}
         manifest.parent.mkdir(parents=True, exist_ok=True)
-        manifest.write_text(json.dumps(handouts.manifest(graph, sessions), ensure_ascii=False, indent=1), encoding="utf-8")
+        manifest.write_text(json.dumps(handouts.manifest(graph, sessions, addresses if site_url else None), ensure_ascii=False, indent=1), encoding="utf-8")
         done.added.append("handoutlijst")
     if search_engine(settings) == "pagefind" and not (site / searchindex.INDEX_DIR / "pagefind.js").is_file():
         index_site(site)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
 from praktijkboek.core.knowledge.lens import ConditionFactors, factors_named_in
-from praktijkboek.core.pages.formatting import Fact, contact_facts, session_facts
+from praktijkboek.core.pages.formatting import Fact, contact_facts, format_date, session_facts
 from praktijkboek.core.reading.models import Session
 
 #: Characters of a case summary on the handout: two to three printed lines.
@@ -102,18 +102,25 @@ def handout(graph: KnowledgeGraph, session: Node, url: str | None, qr: str | Non
     )
 
 
-def manifest(graph: KnowledgeGraph, page_path: dict[str, str]) -> dict[str, object]:
-    """What `praktijkboek handouts` renders: per network, its sessions' built pages and PDF paths.
+def manifest(graph: KnowledgeGraph, page_path: dict[str, str], absolute: dict[str, str] | None = None) -> dict[str, object]:
+    """What `praktijkboek handouts` renders: per network, its sessions' built pages and PDF paths, and
+    what the pack's cover page says (the network, its sessions with their dates, its address).
 
-    `page_path` maps a session key to its built HTML file, relative to the site folder.
+    `page_path` maps a session key to its built HTML file, relative to the site folder; `absolute`
+    maps page keys to their addresses on the web, when the site has one.
     """
     return {
         "networks": [
             {
                 "id": network.id,
                 "title": network.label,
+                "summary": getattr(network.entity, "summary", None),
+                "url": (absolute or {}).get(network.key),
                 "pack": pack_path(network),
-                "sessions": [{"id": s.id, "title": s.label, "page": page_path[s.key], "pdf": pdf_path(s)} for s in graph.sessions_of(network)],
+                "sessions": [
+                    {"id": s.id, "title": s.label, "when": format_date(getattr(s.entity, "date", None)), "page": page_path[s.key], "pdf": pdf_path(s)}
+                    for s in graph.sessions_of(network)
+                ],
             }
             for network in graph.by_kind["network"]
         ]

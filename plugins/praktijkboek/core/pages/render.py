@@ -29,6 +29,8 @@ TEMPLATE_DIR = "praktijkboek"
 BODY_MARK = Markup("<!--praktijkboek:body-->")
 #: Where a session's handout goes in its written page.
 HANDOUT_MARK = Markup("<!--praktijkboek:handout-->")
+#: Where the QR code of a page's printed foot goes (made on the other core, like the handouts' codes).
+PRINT_MARK = Markup("<!--praktijkboek:print-qr-->")
 
 
 @dataclass
@@ -106,6 +108,8 @@ class PageInfo:
 
     title: str
     url: str
+    absolute: str | None = None
+    """The page's address on the web, when the site has a site_url (printed at the page's foot)."""
 
 
 @dataclass
@@ -133,7 +137,7 @@ class PageRenderer:
         resolves links from the page's source file, as Zensical does, gives the source file's folder."""
         kind, view = self.book.view(page)
         title = self.site.site_name if isinstance(page, HomePage) else page.title
-        return self._render(page.template, PageInfo(title, self.urls[page.key]), kind, view, base)
+        return self._render(page.template, PageInfo(title, self.urls[page.key], self.book.absolute.get(page.key)), kind, view, base)
 
     def handout(self, page: Page, qr: str | None, base: str | None = None) -> Markup:
         """A session's handout: printed, not read on screen, so the host puts it in the written page after
@@ -142,7 +146,7 @@ class PageRenderer:
 
     def _render(self, template: str, page: PageInfo, kind: str, view: Any, base: str | None = None) -> Markup:
         helpers = TemplateHelpers(self.book, self.urls, view, kind, page.url if base is None else base)
-        context = {"config": self.site, "page": page, "pb": helpers, "body": BODY_MARK, "handout": HANDOUT_MARK}
+        context = {"config": self.site, "page": page, "pb": helpers, "body": BODY_MARK, "handout": HANDOUT_MARK, "print_qr": PRINT_MARK}
         return Markup(self.env.get_template(f"{TEMPLATE_DIR}/{template}").render(context))
 
     @staticmethod
