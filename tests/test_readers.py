@@ -109,6 +109,7 @@ def test_every_generated_section_has_an_anchor_in_the_table_of_contents(readers)
     for attrs, _ in headings:
         anchor = re.search(r'id="([^"]+)"', attrs).group(1)
         assert f'href="#{anchor}"' in toc, anchor
+    assert "Thema" in toc and "&amp;#39;" not in toc and "&amp;amp;" not in toc, "escaped once, as the theme needs"
 
 
 def test_a_session_has_a_breadcrumb_and_its_neighbours(readers):

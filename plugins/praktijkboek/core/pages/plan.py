@@ -202,8 +202,9 @@ OVERVIEWS = [
         MatrixPage,
         "collectieve-impact/matrix.md",
         "Matrix: voorwaarden per netwerk",
-        "Hoeveel remmende factoren en hefbomen elk netwerk bij elke voorwaarde voor collectieve impact noemde. "
-        "Een leeg vak betekent: daar sprak dat netwerk (nog) niet over.",
+        "Per voorwaarde voor collectieve impact en per netwerk: hoeveel remmende factoren (wat het netwerk tegenhield) "
+        "en hefbomen (wat het vooruithielp) het netwerk of zijn sessies noemden. Kies een getal om ze te lezen. "
+        "Waar 'nog niet besproken' staat, sprak dat netwerk (nog) niet over die voorwaarde.",
     ),
     Overview(PlacesPage, "plaatsen/index.md", "Plaatsen", "Gemeenten, provincies en landen waar de praktijkvoorbeelden en organisaties zich bevinden."),
     Overview(YearsPage, "jaren/index.md", "Jaren", "De sessies van alle netwerken, per jaar."),

@@ -9,6 +9,7 @@ the host puts at HANDOUT_MARK in the written page.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -159,6 +160,6 @@ SECTION_HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
 
 
 def headings(partial: str) -> list[tuple[str, str]]:
-    """(id, text) of the generated sections of a rendered page, in order: what the host adds to the
-    page's table of contents after the editors' own headings."""
-    return [(anchor, re.sub(r"<[^>]+>", "", title).strip()) for anchor, title in SECTION_HEADING.findall(partial)]
+    """(id, plain text) of the generated sections of a rendered page, in order: what the host adds to the
+    page's table of contents after the editors' own headings (escaping it as its theme needs)."""
+    return [(anchor, html.unescape(re.sub(r"<[^>]+>", "", title)).strip()) for anchor, title in SECTION_HEADING.findall(partial)]
