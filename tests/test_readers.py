@@ -133,3 +133,31 @@ def test_the_sidebar_marks_the_section_an_entity_page_is_in(readers, chromium):
     assert active.count() >= 1 and "Praktijkvoorbeelden" in active.first.inner_text()
     assert active.first.get_attribute("aria-current") == "location"
     page.close()
+
+
+def test_the_books_section_ids_keep_clear_of_the_editors_headings(tmp_path):
+    site = Site(tmp_path)
+    site.write(
+        "networks/buurtpunt/network.yml",
+        "title: Lerend netwerk buurtpunt\nkind: lerend netwerk\ndescription: |\n  ## Sessies\n\n  Zo werken we.\n",
+    )
+    assert site.build_here() == ""
+    ids = re.findall(r'\bid="([^"]+)"', site.page("netwerken/buurtpunt"))
+    assert "sessies" in ids and len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+def test_settings_are_read_as_mkdocs_reads_them(tmp_path, monkeypatch):
+    from praktijkboek import cli
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: !ENV [BOEK_NAAM, Standaard]\nsite_url: https://example.org/boek\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+    )
+    monkeypatch.setenv("BOEK_NAAM", "Ons boek")
+    settings = cli._settings(config)
+    assert settings["site_name"] == "Ons boek"
+    assert settings["site_url"] == "https://example.org/boek/", "a folder, so that page addresses keep its path"
+    assert callable(settings["markdown_extensions"][0]["pymdownx.emoji"]["emoji_index"])
+    config.write_text("site_name: x\nuse_directory_urls: false\n")
+    with pytest.raises(cli.SettingsError, match="use_directory_urls: false wordt niet ondersteund"):
+        cli._settings(config)

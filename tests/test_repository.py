@@ -201,6 +201,7 @@ def test_the_interface_speaks_dutch(book: BuiltBook, graph: KnowledgeGraph):
     for path in dict.fromkeys(paths):
         html = (book.site / path).read_text(encoding="utf-8")
         shown = re.sub(r"<script.*?</script>|<style.*?</style>|<svg.*?</svg>", "", html, flags=re.S)
+        shown = re.sub(r'<div class="pb-body[^"]*" data-pb-body>.*?</div>', "", shown, flags=re.S)  # the editors' own text is theirs
         said = " ".join(re.findall(r'(?:title|aria-label|alt|placeholder)="([^"]*)"', shown)) + re.sub(r"<[^>]+>", " ", shown)
         found = NOT_FOR_READERS.search(said)
         assert found is None, f"{path}: {found.group(0) if found else ''}"

@@ -57,7 +57,7 @@ def search(chromium, url: str, query: str, *, way: str = "/", phone: bool = Fals
     box.wait_for(state="visible")
     box.press_sequentially(query, delay=10)
     # Wait for the results of the whole query, not of a half-typed one (which may say "Geen resultaten").
-    page.wait_for_function("query => document.querySelector('[data-pb-search]').dataset.pbSearchDone === query", arg=query, timeout=15000)
+    page.wait_for_function("query => document.querySelector('[data-pb-search]').dataset.pbSearchDone === query", arg=query, timeout=45000)
     assert page.locator(".md-search__output").is_visible(), f"the results are shown ({way})"
     return page, page.locator(".md-search-result__article h1").all_inner_texts()
 
@@ -167,6 +167,7 @@ RANKING_SITE = {
     "content/cases/repair-cafe.yml": "title: Repair Café\nsummary: Samen herstellen in de buurt.\n",
     "content/cases/dorv.yml": "title: Dorv\nsummary: Een winkel in het dorp, gedragen door vrijwilligers.\n",
     "content/cases/mobipunt.yml": "title: Mobipunt\nsummary: In de kern, in de buurt, in beweging.\n",
+    "content/cases/subsidie.yml": "title: Subsidie van de EU\nsummary: Geld uit Europa voor een buurtproject.\n",
     "content/conditions/meten.yml": "title: Gedeeld meetsysteem\norder: 1\ndefinition: In kaart brengen wat werkt.\n",
     "content/barriers/indicatoren.yml": "title: Gebruik van eenvoudige indicatoren\ncondition: meten\nsources: [buurtpunt]\n",
     "content/barriers/actoren.yml": "title: Concurrentie tussen actoren\ncondition: meten\nsources: [buurtpunt/s1]\n",
@@ -181,6 +182,7 @@ RANKING = [
     ("vrijwilliger", "Dorv", None),  # singular finds plural in a summary
     ("actor", "Concurrentie tussen actoren", None),
     ("over dit boek", "Over dit boek", None),  # a hand-written page's title, without the permalink sign
+    ("EU", "Subsidie van de EU", None),  # a word of two letters, found as it is
 ]
 
 

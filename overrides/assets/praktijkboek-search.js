@@ -142,10 +142,11 @@ if (root && toggle) {
     const words = given.map(plain);
     const marks = [...(data.excerpt || "").matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => plain(m[1]));
     if (!marks.length) return true; // matched through the title or metadata
-    return marks.some((mark) => mark.length >= 3 && words.some((word) => mark.startsWith(word.slice(0, 3)) || word.startsWith(mark.slice(0, 3))));
+    return marks.some((mark) => words.some((word) => mark === word
+      || (mark.length >= 3 && word.length >= 3 && (mark.startsWith(word.slice(0, 3)) || word.startsWith(mark.slice(0, 3))))));
   }
 
-  const CHECKED = 60; // results whose text is fetched to check and rank them; beyond, Pagefind's order
+  const CHECKED = 40; // results whose text is fetched to check and rank them; beyond, Pagefind's order
 
   async function run() {
     const run = ++generation;

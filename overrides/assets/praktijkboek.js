@@ -24,7 +24,7 @@
       const chosen = selects.filter(function (s) { return s.value; });
       let count = 0;
       for (const card of cards) {
-        const keep = chosen.every(function (s) { return (card.getAttribute("data-pb-f-" + s.name) || "").split("|").indexOf(s.value) >= 0; });
+        const keep = chosen.every(function (s) { return JSON.parse(card.getAttribute("data-pb-f-" + s.name) || "[]").indexOf(s.value) >= 0; });
         card.hidden = !keep;
         if (keep) count += 1;
       }

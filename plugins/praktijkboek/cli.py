@@ -28,9 +28,31 @@ from praktijkboek.core.reading.problems import ContentError
 
 
 class _SettingsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for a few plain settings; tags such as !!python/name are ignored."""
+    """Reads mkdocs.yml as MkDocs does for the settings the commands use: `!ENV` from the environment,
+    `!!python/name:` as the named object (Material's emoji settings), other tags as nothing."""
 
 
+def _python_name(loader: yaml.Loader, suffix: str, node: yaml.Node) -> Any:
+    """`!!python/name:material.extensions.emoji.twemoji`: the object, imported as MkDocs' loader does.
+    mkdocs.yml is the site owner's, as trusted as the code that MkDocs runs from it."""
+    import importlib
+
+    module, _, name = suffix.rpartition(".")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        raise SettingsError(f"mkdocs.yml: '!!python/name:{suffix}' bestaat niet: is het pakket geïnstalleerd?") from None
+
+
+def _env(loader: yaml.Loader, node: yaml.Node) -> Any:
+    """`!ENV NAME` or `!ENV [NAME, OTHER, default]`, as MkDocs (pyyaml_env_tag) reads it."""
+    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)  # type: ignore[arg-type]
+    *keys, default = names if len(names) > 1 else [*names, None]
+    return next((os.environ[key] for key in keys if key in os.environ), default)
+
+
+_SettingsLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
+_SettingsLoader.add_constructor("!ENV", _env)
 _SettingsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
@@ -47,6 +69,13 @@ def _settings(config: Path) -> dict[str, Any]:
         raise SettingsError(f"{config}: dit is geen geldige YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(settings, dict):
         raise SettingsError(f"{config}: verwacht instellingen als 'naam: waarde'")
+    if isinstance(settings.get("site_url"), str) and settings["site_url"] and not settings["site_url"].endswith("/"):
+        settings["site_url"] += "/"  # as MkDocs reads it: a folder, so that page addresses keep its path
+    if settings.get("use_directory_urls") is False:
+        raise SettingsError(
+            f"{config}: use_directory_urls: false wordt niet ondersteund: het praktijkboek, zijn hand-outs en de controles"
+            " gaan uit van een map per pagina (netwerken/x/). Haal de instelling weg."
+        )
     return settings
 
 
@@ -258,7 +287,7 @@ def _build(args: argparse.Namespace) -> int:
             except GenerateError as exc:
                 print(exc, file=sys.stderr)
                 return 1
-            built = _run_host([zensical, "build", "--clean", "-f", str(generated.config)], cwd=generated.config.parent)
+            built = _run_host([zensical, "build", "--clean", "-f", str(generated.config)], cwd=generated.config.parent, translate=buildlog.dutch)
             if built:
                 work.rmdir()
                 shutil.move(generated.site, work)

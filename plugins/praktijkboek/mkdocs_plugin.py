@@ -65,6 +65,11 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         self.cache, self.dirty = FileCache(), DirtyTracker(dirty)
 
     def on_config(self, config):
+        if not config.use_directory_urls:
+            raise PluginError(
+                "praktijkboek: use_directory_urls: false wordt niet ondersteund: het praktijkboek, zijn hand-outs en de controles"
+                " gaan uit van een map per pagina (netwerken/x/). Haal de instelling weg uit mkdocs.yml."
+            )
         root = Path(config.config_file_path or ".").resolve().parent
         pages_dir = os.path.relpath(Path(config.docs_dir).resolve(), root).replace(os.sep, "/")
         self.layout = Layout(root, self.config.networks_dir, self.config.content_dir, pages_dir)
@@ -130,7 +135,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         if ours is not None:
             if ours.src_uri not in self.files.hand_written:  # a generated page: its title and summary are the book's
                 page.title, page.meta["description"] = ours.title, ours.description
-            partial = self.renderer.content(ours)
+            partial = self.renderer.content(ours, body=body)
             body = self.renderer.place_body(partial, body)
             # The book's own sections in the table of contents too, after the editors' headings.
             page.toc.items += [AnchorLink(escaped(title), anchor, 2) for anchor, title in headings(partial)]

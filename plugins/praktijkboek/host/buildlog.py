@@ -20,6 +20,10 @@ _MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"^Cleaning site directory$"), lambda m: "De sitemap wordt leeggemaakt"),
     (re.compile(r"^Building documentation to directory: (.*)$"), lambda m: f"Het praktijkboek wordt gebouwd in {m[1]}"),
     (re.compile(r"^Documentation built in ([\d.]+) seconds$"), lambda m: f"Gebouwd in {m[1].replace('.', ',')} seconden"),
+    # Zensical's own lines (praktijkboek build --host zensical).
+    (re.compile(r"^Build started$"), lambda m: "De bouw begint"),
+    (re.compile(r"^No issues found$"), lambda m: "Geen problemen gevonden"),
+    (re.compile(r"^Build finished in ([\d.]+)(m?s)$"), lambda m: f"Gebouwd in {m[1].replace('.', ',')} {'milli' if m[2] == 'ms' else ''}seconden"),
     (re.compile(r"^Aborted with a BuildError!$"), lambda m: "Afgebroken: het praktijkboek kan zo niet gebouwd worden (zie hierboven)."),
     (re.compile(r"^Aborted with a configuration error!$"), lambda m: "Afgebroken: een fout in mkdocs.yml (zie hierboven)."),
     (

@@ -105,7 +105,8 @@ def generate(layout: Layout, settings: Mapping[str, Any], setup: MarkdownSetup, 
         if page.src_uri in markdown_pages:
             continue  # the home page: with its own text, below
         base = source_folder(page.src_uri)
-        html = renderer.place_body(renderer.content(page, base), bodies.render(page.body, page.src_uri, base) if page.body else Markup(""))
+        body = bodies.render(page.body, page.src_uri, base) if page.body else Markup("")
+        html = renderer.place_body(renderer.content(page, base, body), body)
         if page.handout:
             html = html.replace(HANDOUT_MARK, _handout(renderer, book, page, base), 1)
         html = _print_qr(html, book.absolute.get(page.key))
@@ -118,11 +119,11 @@ def generate(layout: Layout, settings: Mapping[str, Any], setup: MarkdownSetup, 
             shutil.copyfile(path, target)
             continue
         text = read_text(read_regular(path))
-        meta, body = _front_matter(text, path.relative_to(layout.root).as_posix())
+        meta, text = _front_matter(text, path.relative_to(layout.root).as_posix())
         base = source_folder(uri)
-        html = bodies.render(references.expand(body, uri, graph, src_uri), uri, base)
+        html = bodies.render(references.expand(text, uri, graph, src_uri), uri, base)
         if uri in ours:  # the home page: the book renders around its text
-            html = _print_qr(renderer.place_body(renderer.content(ours[uri], base), html), book.absolute.get(ours[uri].key))
+            html = _print_qr(renderer.place_body(renderer.content(ours[uri], base, html), html), book.absolute.get(ours[uri].key))
         _write(target, meta, html)
         count += 1
 
@@ -146,7 +147,7 @@ def generate(layout: Layout, settings: Mapping[str, Any], setup: MarkdownSetup, 
     if search_engine(settings) == "pagefind":  # otherwise the host's own search, as Material's plugin is under MkDocs
         host_settings["extra"] = {**(settings.get("extra") or {}), "praktijkboek_search": "pagefind"}
     config.write_text(
-        "# Written by `praktijkboek generate` from the site's mkdocs.yml: do not edit, run it again.\n"
+        "# Gemaakt door 'praktijkboek generate' uit mkdocs.yml: niet aanpassen, maar de stap opnieuw uitvoeren.\n"
         + yaml.safe_dump(host_settings, allow_unicode=True, sort_keys=False),
         encoding="utf-8",
     )

@@ -62,8 +62,9 @@ class Done:
 def book_pages(graph: KnowledgeGraph, pages_folder: Path, site_name: str) -> list[Page]:
     """Every page the book has in a built site: the plan's, and the hand-written home page."""
     pages = plan(graph)
-    if any(url_path(path.relative_to(pages_folder).as_posix()) == "" for path in references.markdown_pages(pages_folder)):
-        pages.append(HomePage(src_uri="index.md", title=site_name))
+    home = next((uri for path in references.markdown_pages(pages_folder) if url_path(uri := path.relative_to(pages_folder).as_posix()) == ""), None)
+    if home is not None:
+        pages.append(HomePage(src_uri=home, title=site_name))
     return pages
 
 

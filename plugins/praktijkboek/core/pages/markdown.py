@@ -59,9 +59,9 @@ def source_folder(src_uri: str) -> str:
 def site_url_of(src_uri: str) -> str:
     """Where a Markdown page is published with directory URLs (`over.md` -> `over/`, `index.md` -> ``)."""
     stem = posixpath.splitext(src_uri)[0]
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-        return stem
+    for name in ("index", "README"):  # as MkDocs: either is its folder's page
+        if stem == name or stem.endswith(f"/{name}"):
+            return stem[: -len(name)]
     return stem + "/"
 
 

@@ -50,6 +50,10 @@ class TemplateHelpers:
         self._to_root = "../" * url.count("/")
         self._anchors: set[str] = set()
 
+    def reserve(self, ids: set[str]) -> None:
+        """Ids the page has already (the editors' headings): `anchor` gives others."""
+        self._anchors |= ids
+
     def anchor(self, heading: str) -> str:
         """An id for a section's heading, from its words (`Verwante praktijkvoorbeelden` ->
         `verwante-praktijkvoorbeelden`), unique on the page: every generated section can be linked to,
@@ -132,21 +136,24 @@ class PageRenderer:
         """Page key -> the page's site path (`netwerken/x/`): the URL resolver."""
         self.site = SiteInfo(site_name)
 
-    def content(self, page: Page, base: str | None = None) -> Markup:
+    def content(self, page: Page, base: str | None = None, body: str = "") -> Markup:
         """What the practice book shows on a page, around the editors' text (BODY_MARK). Links are relative
         to `base` (a site path such as `netwerken/`), by default the page's own address; a host that
-        resolves links from the page's source file, as Zensical does, gives the source file's folder."""
+        resolves links from the page's source file, as Zensical does, gives the source file's folder.
+        `body`, the editors' rendered text, if known: the book's section ids keep clear of its headings'."""
         kind, view = self.book.view(page)
         title = self.site.site_name if isinstance(page, HomePage) else page.title
-        return self._render(page.template, PageInfo(title, self.urls[page.key], self.book.absolute.get(page.key)), kind, view, base)
+        taken = set(re.findall(r'\bid="([^"]+)"', body))
+        return self._render(page.template, PageInfo(title, self.urls[page.key], self.book.absolute.get(page.key)), kind, view, base, taken)
 
     def handout(self, page: Page, qr: str | None, base: str | None = None) -> Markup:
         """A session's handout: printed, not read on screen, so the host puts it in the written page after
         the content that search indexes, once the QR codes are ready."""
         return self._render("handout.html", PageInfo(page.title, self.urls[page.key]), "handout", self.book.handout(page, qr), base)
 
-    def _render(self, template: str, page: PageInfo, kind: str, view: Any, base: str | None = None) -> Markup:
+    def _render(self, template: str, page: PageInfo, kind: str, view: Any, base: str | None = None, taken: set[str] | None = None) -> Markup:
         helpers = TemplateHelpers(self.book, self.urls, view, kind, page.url if base is None else base)
+        helpers.reserve(taken or set())
         context = {"config": self.site, "page": page, "pb": helpers, "body": BODY_MARK, "handout": HANDOUT_MARK, "print_qr": PRINT_MARK}
         return Markup(self.env.get_template(f"{TEMPLATE_DIR}/{template}").render(context))
 
