@@ -140,6 +140,16 @@ class Site:
     def page(self, url_path: str) -> str:
         return (self.root / "site" / url_path / "index.html").read_text(encoding="utf-8")
 
+    def with_pagefind(self) -> Site:
+        """The book's own search (Pagefind), as the repository has it, instead of the small sites' default
+        (Material's search plugin, which builds quicker)."""
+        config = self.root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        changed = text.replace("  - search\n  - praktijkboek:\n      search: material\n", "  - praktijkboek\n")
+        assert changed != text, "the small site's search settings changed: update with_pagefind"
+        config.write_text(changed, encoding="utf-8")
+        return self
+
     def build_here(self) -> str:
         """Build with MkDocs' own build function in this process, strict, as `mkdocs build --strict` does, and
         return what it would print: its log and the error that stopped it ("" when the build succeeded).

@@ -29,8 +29,7 @@ READERS_SITE = {
 @pytest.fixture(scope="module")
 def readers(tmp_path_factory: pytest.TempPathFactory):
     site = Site(tmp_path_factory.mktemp("readers"), READERS_SITE)
-    config = (site.root / "mkdocs.yml").read_text().replace("  - search\n  - praktijkboek:\n      search: material\n", "  - praktijkboek\n")
-    (site.root / "mkdocs.yml").write_text(config)
+    site.with_pagefind()
     result = site.build()
     assert result.returncode == 0, result.stderr
     with serve_folder(site.root / "site") as url:
