@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import posixpath
 import xml.etree.ElementTree as etree
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -65,6 +65,23 @@ def site_url_of(src_uri: str) -> str:
     return stem + "/"
 
 
+def link_attributes(root: etree.Element) -> Iterator[tuple[etree.Element, str]]:
+    """(element, attribute) of every link (`href`) and image (`src`) in a rendered tree: what MkDocs resolves."""
+    for element in root.iter():
+        key = "href" if element.tag == "a" else "src" if element.tag == "img" else None
+        if key and element.get(key) is not None:
+            yield element, key
+
+
+def relative_target(url: str, from_uri: str) -> tuple[str, str, str] | None:
+    """(the site path a relative link names, its query, its anchor) from the page `from_uri`; None for what
+    MkDocs leaves as written: another site, an e-mail address, an absolute path, an anchor on the page."""
+    scheme, netloc, path, query, anchor = urlsplit(url)
+    if scheme or netloc or url.startswith(("/", "\\")) or not path or "\x02amp\x03" in url:
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), unquote(path)).lstrip("/")), query, anchor
+
+
 class _Links(markdown.treeprocessors.Treeprocessor):
     def __init__(self, md: markdown.Markdown, renderer: BodyRenderer) -> None:
         super().__init__(md)
@@ -73,11 +90,8 @@ class _Links(markdown.treeprocessors.Treeprocessor):
         self.page_url = ""
 
     def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            key = "href" if element.tag == "a" else "src" if element.tag == "img" else None
-            url = element.get(key) if key else None
-            if key and url is not None:
-                element.set(key, self.renderer.link(url, self.src_uri, self.page_url))
+        for element, key in link_attributes(root):
+            element.set(key, self.renderer.link(element.get(key, ""), self.src_uri, self.page_url))
 
 
 class BodyRenderer:
@@ -93,10 +107,10 @@ class BodyRenderer:
         self._md.treeprocessors.register(self._links, "praktijkboek_relpath", 0)  # where MkDocs puts its own
 
     def link(self, url: str, src_uri: str, page_url: str) -> str:
-        scheme, netloc, path, query, anchor = urlsplit(url)
-        if scheme or netloc or url.startswith(("/", "\\")) or not path or "\x02amp\x03" in url:
+        found = relative_target(url, src_uri)
+        if found is None:
             return url
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path)).lstrip("/"))
+        target, query, anchor = found
         if target in self.pages:
             return urlunsplit(("", "", relative_url(self.pages[target], page_url) or "./", query, anchor))
         if target in self.files:

@@ -31,7 +31,7 @@ from praktijkboek.core.exports import agenda, opendata
 from praktijkboek.core.knowledge import references
 from praktijkboek.core.knowledge.graph import KnowledgeGraph
 from praktijkboek.core.pages.handouts import HANDOUT_DIR
-from praktijkboek.core.pages.markdown import MarkdownSetup
+from praktijkboek.core.pages.markdown import MarkdownSetup, link_attributes, relative_target
 from praktijkboek.core.pages.plan import EntityPage, Page, address_collisions, hand_written_collisions, url_path
 from praktijkboek.core.reading.kinds import KINDS
 from praktijkboek.core.reading.problems import Problem, did_you_mean
@@ -56,10 +56,7 @@ class _Collect(markdown.treeprocessors.Treeprocessor):
         self.found: list[str] = []
 
     def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            url = element.get("href") if element.tag == "a" else element.get("src") if element.tag == "img" else None
-            if url is not None:
-                self.found.append(url)
+        self.found += [element.get(key, "") for element, key in link_attributes(root)]
 
 
 class LinkReader:
@@ -80,13 +77,11 @@ class LinkReader:
 def target(url: str, from_uri: str) -> str | None:
     """The file a link must find, or None for what MkDocs does not check as a file (another site, an
     e-mail address, an anchor on the page, an absolute path, a folder-style link without a file ending)."""
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc or url.startswith(("/", "\\")) or not parts.path or "\x02amp\x03" in url:
-        return None
-    path = unquote(parts.path)
-    if posixpath.normpath(path) == "." or not posixpath.splitext(path)[-1]:
-        return None
-    return posixpath.normpath(posixpath.join(posixpath.dirname(from_uri), path).lstrip("/"))
+    found = relative_target(url, from_uri)
+    path = unquote(urlsplit(url).path)
+    if found is None or posixpath.normpath(path) == "." or not posixpath.splitext(path)[-1]:
+        return None  # MkDocs checks a link as a file only where its last part has a file ending
+    return found[0]
 
 
 def export_paths(graph: KnowledgeGraph) -> set[str]:
