@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from praktijkboek.core.pages.plan import HomePage, Page, url_path
+from praktijkboek.core.pages.plan import Page, home_page, url_path
 from praktijkboek.core.reading.loader import Layout
 
 
@@ -55,9 +55,9 @@ class BookFiles:
             file.edit_uri = page.source
             self._files.append(file)
             self._own(page, file)
-        home = next((file for file in self.hand_written.values() if url_path(file.src_uri) == ""), None)
+        home = home_page(self.hand_written, self._config.site_name)
         if home is not None:
-            self._own(HomePage(src_uri=home.src_uri, title=self._config.site_name), home)
+            self._own(home, self.hand_written[home.src_uri])
 
     def _own(self, page: Page, file: File) -> None:
         self.pages[page.src_uri] = page

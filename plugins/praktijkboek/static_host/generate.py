@@ -40,7 +40,7 @@ from praktijkboek.core.knowledge import references
 from praktijkboek.core.knowledge.load import load
 from praktijkboek.core.pages import views
 from praktijkboek.core.pages.markdown import BodyRenderer, MarkdownSetup, site_url_of, source_folder
-from praktijkboek.core.pages.plan import HomePage, Page, navigation, plan, src_uri, url_path
+from praktijkboek.core.pages.plan import Page, home_page, navigation, plan, src_uri
 from praktijkboek.core.pages.render import HANDOUT_MARK, PRINT_MARK, PageRenderer
 from praktijkboek.core.pages.sitecheck import export_paths, site_files, site_problems
 from praktijkboek.core.reading.loader import Layout
@@ -83,9 +83,9 @@ def generate(layout: Layout, settings: Mapping[str, Any], setup: MarkdownSetup, 
     folder = layout.root / layout.pages_dir
     written = {path.relative_to(folder).as_posix(): path for path in site_files(folder)}
     markdown_pages = {uri: path for uri, path in written.items() if path.suffix in references.MARKDOWN_SUFFIXES}
-    home = next((uri for uri in markdown_pages if url_path(uri) == ""), None)
+    home = home_page(markdown_pages, str(settings.get("site_name") or ""))
     if home is not None:
-        pages.append(HomePage(src_uri=home, title=str(settings.get("site_name") or "")))
+        pages.append(home)
 
     urls = {page.key: site_url_of(page.src_uri) for page in pages}
     book = views.Book(graph)

@@ -29,7 +29,7 @@ from praktijkboek.core.knowledge.graph import KnowledgeGraph
 from praktijkboek.core.knowledge.load import load
 from praktijkboek.core.pages import handouts
 from praktijkboek.core.pages.markdown import site_url_of
-from praktijkboek.core.pages.plan import HomePage, Page, plan, url_path
+from praktijkboek.core.pages.plan import Page, home_page, plan
 from praktijkboek.core.reading.loader import Layout
 from praktijkboek.outputs import searchindex
 from praktijkboek.static_host.generate import search_engine
@@ -62,10 +62,8 @@ class Done:
 def book_pages(graph: KnowledgeGraph, pages_folder: Path, site_name: str) -> list[Page]:
     """Every page the book has in a built site: the plan's, and the hand-written home page."""
     pages = plan(graph)
-    home = next((uri for path in references.markdown_pages(pages_folder) if url_path(uri := path.relative_to(pages_folder).as_posix()) == ""), None)
-    if home is not None:
-        pages.append(HomePage(src_uri=home, title=site_name))
-    return pages
+    home = home_page((path.relative_to(pages_folder).as_posix() for path in references.markdown_pages(pages_folder)), site_name)
+    return [*pages, home] if home is not None else pages
 
 
 def missing_pages(site: Path, pages: list[Page]) -> list[str]:

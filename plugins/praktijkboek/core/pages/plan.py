@@ -9,6 +9,7 @@ knows its view (`Page.view`); nothing here or in the host parses a page's key.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -232,6 +233,12 @@ def url_path(src_uri: str) -> str:
     """Where a Markdown page ends up, independent of the host's URL style: `netwerken/x`."""
     path = src_uri.removesuffix(".md")
     return "" if path in ("index", "README") else path.removesuffix("/index").removesuffix("/README")
+
+
+def home_page(src_uris: Iterable[str], site_name: str) -> HomePage | None:
+    """The hand-written home page among these pages (docs_dir's `index.md` or `README.md`), if there is one."""
+    uri = next((uri for uri in src_uris if url_path(uri) == ""), None)
+    return HomePage(src_uri=uri, title=site_name) if uri is not None else None
 
 
 def describe_source(page: Page) -> str:
