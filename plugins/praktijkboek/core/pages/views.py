@@ -53,6 +53,8 @@ class EntityView:
     """Outgoing relations, in field order."""
     backlinks: list[Section] = field(default_factory=list)
     """Incoming relations, grouped by kind and field: every page that refers here."""
+    facet_sections: list[Section] = field(default_factory=list)
+    """Lists of other pages that facets add (`sections` in what a facet gives), shown like the relations."""
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -186,7 +188,9 @@ def entity_view(book: Book, node: Node, url: str | None) -> EntityView:
     for (source_kind, name), (heading, sources) in sorted(groups.items(), key=lambda g: order.index(g[0][0])):
         view.backlinks.append(Section(f"in:{source_kind}.{name}", heading, sorted(sources, key=Node.sort_key)))
     for facet in kind.facets:
-        view.extra.update(FACETS[facet](book, node))
+        given = FACETS[facet](book, node)
+        view.facet_sections += given.pop("sections", [])
+        view.extra.update(given)
     view.extra["filters"] = search_filters.filters(graph, node)
     data = jsonld.describe(graph, node, url, book.absolute)
     if data:
@@ -210,7 +214,13 @@ def _cases_via_sessions(book: Book, node: Node) -> dict[str, Any]:
 def _networks_via_sessions(book: Book, node: Node) -> dict[str, Any]:
     graph = book.graph
     networks = {graph.network_of(s).key: graph.network_of(s) for s in graph.sources(node, kind="session")}
-    return {"networks": sorted(networks.values(), key=Node.sort_key)}
+    return {"sections": [Section("networks-via-sessions", "Aan bod in de netwerken", sorted(networks.values(), key=Node.sort_key))]} if networks else {}
+
+
+def _same_condition(book: Book, node: Node) -> dict[str, Any]:
+    """A barrier's levers of its condition, a lever's barriers."""
+    others = lens.same_condition(book.graph, node)
+    return {"sections": [Section("same-condition", f"{KINDS[others[0].kind].plural} bij dezelfde voorwaarde", others)]} if others else {}
 
 
 def _agenda(book: Book, node: Node) -> dict[str, Any]:
@@ -240,7 +250,7 @@ FACETS: dict[str, Callable[[Book, Node], dict[str, Any]]] = {
     "condition_cases": lambda book, node: {"cases": book.lens.condition_cases(node)},
     # A session's barriers and levers per condition, as on its handout (and not again as two flat lists).
     "impact_named": lambda book, node: {"impact": lens.factors_named_in(book.graph, node), "grouped": ("in:barrier.sources", "in:lever.sources")},
-    "same_condition": lambda book, node: {"same_condition": lens.same_condition(book.graph, node)},
+    "same_condition": _same_condition,
 }
 
 
