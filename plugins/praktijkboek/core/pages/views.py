@@ -191,7 +191,7 @@ def entity_view(book: Book, node: Node, url: str | None) -> EntityView:
         given = FACETS[facet](book, node)
         view.facet_sections += given.pop("sections", [])
         view.extra.update(given)
-    view.extra["filters"] = search_filters.filters(graph, node)
+    view.extra["filters"] = book.filters(node)
     data = jsonld.describe(graph, node, url, book.absolute)
     if data:
         view.extra["jsonld"] = jsonld.script_text(data)
@@ -294,7 +294,7 @@ def _place_label(node: Node) -> str | None:
 def card(book: Book, node: Node) -> Card:
     graph = book.graph
     values: dict[str, list[str]] = {}
-    for name, value in search_filters.filters(graph, node):
+    for name, value in book.filters(node):
         values.setdefault(name, []).append(value)
     place = _place_label(node)
     values["plaats"] = [place] if place else []
@@ -394,6 +394,13 @@ class Book:
         """Absolute page addresses by key, when the site has a site_url (set by the host adapter)."""
         self.places = {group.key: group for group in taxonomy.places(graph)}
         self.years = {group.key: group for group in taxonomy.years(graph)}
+        self._filters: dict[str, list[tuple[str, str]]] = {}
+
+    def filters(self, node: Node) -> list[tuple[str, str]]:
+        """A node's search filters, computed once per build: its page and its cards in listings show them."""
+        if node.key not in self._filters:
+            self._filters[node.key] = search_filters.filters(self.graph, node)
+        return self._filters[node.key]
 
     def view(self, page: Page) -> tuple[str, object]:
         """(kind of page, its view): what the page's template gets as `pb.kind` and `pb.view`."""
