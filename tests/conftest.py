@@ -218,6 +218,16 @@ def serve_folder(folder: Path):
         server.shutdown()
 
 
+@contextmanager
+def served_book(folder: Path, files: dict[str, str]):
+    """A small book with the book's own search (Pagefind), built and served: (the site, its address)."""
+    site = Site(folder, files).with_pagefind()
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    with serve_folder(site.root / "site") as url:
+        yield site, url
+
+
 def _has_chromium() -> bool:
     from praktijkboek.outputs.pdf import HandoutError, find_chromium
 

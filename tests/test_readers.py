@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import SMALL_SITE, Site, links, serve_folder
+from conftest import SMALL_SITE, Site, links, served_book
 
 PLACES = ["Leuven", "Gent", "Hasselt", "Brugge"]
 THEMES = ["mobiliteit", "participatie"]
@@ -28,12 +28,8 @@ READERS_SITE = {
 
 @pytest.fixture(scope="module")
 def readers(tmp_path_factory: pytest.TempPathFactory):
-    site = Site(tmp_path_factory.mktemp("readers"), READERS_SITE)
-    site.with_pagefind()
-    result = site.build()
-    assert result.returncode == 0, result.stderr
-    with serve_folder(site.root / "site") as url:
-        yield site, url
+    with served_book(tmp_path_factory.mktemp("readers"), READERS_SITE) as served:
+        yield served
 
 
 def test_the_home_page_says_what_it_is_and_puts_search_first(readers):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Site, serve_folder
+from conftest import served_book
 
 SEARCH_SITE = {
     "content/pages/index.md": "# Zoekboek\n\nWelkom.\n",
@@ -22,12 +22,8 @@ SEARCH_SITE = {
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory):
-    site = Site(tmp_path_factory.mktemp("search"), SEARCH_SITE)
-    site.with_pagefind()
-    result = site.build()
-    assert result.returncode == 0, result.stderr
-    assert (site.root / "site/pagefind/pagefind.js").is_file()
-    with serve_folder(site.root / "site") as url:
+    with served_book(tmp_path_factory.mktemp("search"), SEARCH_SITE) as (site, url):
+        assert (site.root / "site/pagefind/pagefind.js").is_file()
         yield url
 
 
@@ -186,11 +182,7 @@ RANKING = [
 
 @pytest.fixture(scope="module")
 def ranked(tmp_path_factory: pytest.TempPathFactory):
-    site = Site(tmp_path_factory.mktemp("ranking"), RANKING_SITE)
-    site.with_pagefind()
-    result = site.build()
-    assert result.returncode == 0, result.stderr
-    with serve_folder(site.root / "site") as url:
+    with served_book(tmp_path_factory.mktemp("ranking"), RANKING_SITE) as (_, url):
         yield url
 
 
