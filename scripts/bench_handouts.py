@@ -39,7 +39,7 @@ def synthetic(project: Path, sessions: int) -> None:
     for i in range(1, sessions + 1):
         (folder / f"sessie-{i}.yml").write_text(
             f"number: {i}\ntitle: Werksessie {i}\ndate: 2025-{(i % 12) + 1:02d}-{(i % 27) + 1:02d}\nstart_time: '19:30'\n"
-            f"end_time: '21:30'\nplace: Gemeentehuis\nformat: werksessie\nprogramme:\n  - Welkom\n  - Werken in groepjes\n"
+            f"end_time: '21:30'\nvenue: Gemeentehuis\nformat: werksessie\nprogramme:\n  - Welkom\n  - Werken in groepjes\n"
             f"  - Terugkoppeling\ncases: [{', '.join(cases[: 1 + i % 5])}]\nquestions:\n  - Wat nemen we mee naar onze gemeente?\n"
         )
 

@@ -123,6 +123,7 @@ class Book:
     conditions: list[dict] = field(default_factory=list)
     barriers: list[dict] = field(default_factory=list)
     levers: list[dict] = field(default_factory=list)
+    regions: list[dict] = field(default_factory=list)
 
     def count(self) -> int:
         return sum(len(v) for v in vars(self).values())
@@ -134,7 +135,8 @@ def generate(n: int, seed: int = 7) -> Book:
     book = Book()
     book.themes = [{"id": slug(t), "title": t.capitalize()} for t in THEMES]
     book.conditions = [{"id": slug(c), "title": c, "order": i + 1, "definition": sentence(rng)} for i, c in enumerate(CONDITIONS)]
-    rest = max(n - len(book.themes) - len(book.conditions), 10)
+    book.regions = [{"id": slug(r), "name": r, "country": "België", "kind": "provincie"} for r in sorted({p for _, p in MUNICIPALITIES})]
+    rest = max(n - len(book.themes) - len(book.conditions) - len(book.regions), 10)
     shares = {"networks": 0.03, "sessions": 0.30, "cases": 0.25, "organisations": 0.14, "people": 0.12, "barriers": 0.08}
     sizes = {k: max(1, round(rest * v)) for k, v in shares.items()}
     sizes["levers"] = max(1, rest - sum(sizes.values()))
@@ -144,7 +146,7 @@ def generate(n: int, seed: int = 7) -> Book:
             {
                 "id": f"organisatie-{i}",
                 "name": f"{rng.choice(WORDS)}{rng.choice(WORDS).lower()} {town}",
-                "place": {"municipality": town, "province": province, "country": "België"},
+                "place": {"municipality": town, "region": slug(province)},
                 "summary": sentence(rng),
             }
         )
@@ -181,7 +183,7 @@ def generate(n: int, seed: int = 7) -> Book:
                 "id": f"voorbeeld-{i}",
                 "title": f"{rng.choice(WORDS)}{rng.choice(WORDS).lower()} {town} {i}",
                 "kind": rng.choice(["buurtwinkel", "mobipunt", "repair café", "buurtrestaurant", "kortingspas"]),
-                "place": {"municipality": town, "province": province},
+                "place": {"municipality": town, "region": slug(province)},
                 "organisations": rng.sample(orgs, min(2, len(orgs))),
                 "themes": rng.sample(themes, rng.randint(1, 3)),
                 "summary": sentence(rng) + " " + sentence(rng),
@@ -200,7 +202,7 @@ def generate(n: int, seed: int = 7) -> Book:
                 "date": f"{rng.randint(2015, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
                 "start_time": "19:30",
                 "end_time": "21:30",
-                "place": rng.choice(MUNICIPALITIES)[0],
+                "municipality": rng.choice(MUNICIPALITIES)[0],
                 "format": rng.choice(FORMATS),
                 "themes": rng.sample(themes, rng.randint(1, 3)),
                 "cases": rng.sample(cases, min(len(cases), rng.randint(0, 4))),
@@ -258,6 +260,7 @@ def write_book(book: Book, target: Path) -> None:
         ("conditions", "conditions"),
         ("barriers", "barriers"),
         ("levers", "levers"),
+        ("regions", "regions"),
     ):
         (target / "content" / folder).mkdir(parents=True, exist_ok=True)
         for item in getattr(book, kind):

@@ -66,7 +66,7 @@ SMALL_SITE = {
         date: 2019-06-06
         start_time: "19:30"
         end_time: "21:30"
-        place: Leuven
+        municipality: Leuven
         format: werksessie
         themes: [mobiliteit]
         cases: [repair-cafe, dorv]
@@ -352,7 +352,7 @@ def add_a_new_network(root: Path) -> str:
             path,
             {
                 "# number: 1": f"number: {number}",
-                "# place: Leuven": f"place: {region}",
+                "# municipality: Leuven": f"municipality: {region}",
                 "# cases: [repair-cafe]": f"cases: [{dorpshuis if number % 2 else wijkbus}]",
                 "# participants: 15": f"participants: {10 + number}",
                 "# themes: [participatie]": f"themes: [{theme}, {new_theme}]",

@@ -38,17 +38,18 @@ BOOK: dict[str, dict[str, Any]] = {
         "date": "2019-06-06",
         "start_time": "19:30",
         "end_time": "21:30",
-        "place": "Leuven",
+        "municipality": "Leuven",
         "cases": ["dorv", "repair"],
         "speakers": ["anna"],
         "programme": ["Welkom", "Rondvraag"],
     },
     "session:buurtpunt/twee": {"title": "Zonder datum", "cases": ["repair"]},
-    "case:dorv": {"title": "Dorv", "place": {"municipality": "Halle", "province": "Vlaams-Brabant"}, "themes": ["mobiliteit"], "levers": ["stuurgroep"]},
+    "case:dorv": {"title": "Dorv", "place": {"municipality": "Halle", "region": "vlaams-brabant"}, "themes": ["mobiliteit"], "levers": ["stuurgroep"]},
     "case:repair": {"title": "Repair Café", "place": {"municipality": "Halle"}, "themes": ["mobiliteit"]},
     "organisation:mobiel": {"name": "Netwerk Mobiliteit", "website": "https://mobiel.example.org"},
     "person:anna": {"name": "Anna Peeters", "role": "coördinator", "organisation": "mobiel", "email": "anna@example.org", "publish_contact": "false"},
     "theme:mobiliteit": {"title": "Mobiliteit"},
+    "region:vlaams-brabant": {"name": "Vlaams-Brabant", "country": "België", "kind": "provincie"},
     "condition:agenda": {"title": "Gedeelde agenda", "order": "1", "definition": "Alle actoren delen een visie."},
     "barrier:spanningen": {"title": "Spanningen", "condition": "agenda", "sources": ["buurtpunt/een"]},
     "lever:stuurgroep": {"title": "Een stuurgroep", "condition": "agenda", "sources": ["buurtpunt"]},
@@ -92,14 +93,14 @@ def test_a_context_line_says_what_the_kind_declares(graph: KnowledgeGraph):
     assert lines["session:buurtpunt/twee"] == "datum nog niet bekend · Lerend netwerk buurtpunt"
     assert lines["network:buurtpunt"] == "lerend netwerk · 2019-2020"
     assert lines["person:anna"] == "coördinator · Netwerk Mobiliteit"
-    assert lines["case:dorv"] == node(graph, "case:dorv").entity.place.label  # type: ignore[attr-defined]
+    assert lines["case:dorv"] == "Halle, Vlaams-Brabant (BE)"
     assert lines["barrier:spanningen"] == "genoemd in Participatie (Lerend netwerk buurtpunt, 6 juni 2019)"
     assert lines["theme:mobiliteit"] == ""
 
 
 def test_an_entity_view_has_its_facts_lists_and_relations_in_order(book: Book):
     view = book.entity(node(book.graph, "session:buurtpunt/een"), None)
-    assert [(f.name, f.label) for f in view.facts] == [("date", "Datum"), ("time", "Uur"), ("place", "Plaats"), ("number", "Volgnummer")]
+    assert [(f.name, f.label) for f in view.facts] == [("date", "Datum"), ("time", "Uur"), ("place", "Waar"), ("number", "Volgnummer")]
     assert view.facts[0].target == "year:2019"
     assert view.lists == [("programme", "Programma", ["Welkom", "Rondvraag"])]
     assert [(s.key, s.heading, [n.id for n in s.nodes]) for s in view.sections] == [

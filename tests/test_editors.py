@@ -271,7 +271,7 @@ def test_the_examples_in_the_editors_guide_are_valid(tmp_path: Path):
         ),
         (
             ["sessie", "buurtpunt/s9", "--title", "S"],
-            "praktijkboek new: 'sessie' kan niet aangemaakt worden\n    Kies uit: network, session, case. Bedoel je 'session'?",
+            "praktijkboek new: 'sessie' kan niet aangemaakt worden\n    Kies uit: network, session, activity, case, method. Bedoel je 'session'?",
         ),
         (["session", "elders/s9", "--title", "S"], "het netwerk 'elders' bestaat niet"),
         (
@@ -279,7 +279,7 @@ def test_the_examples_in_the_editors_guide_are_valid(tmp_path: Path):
             "praktijkboek new: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' is te lang voor een id (201 tekens, hoogstens 200)",
         ),
         (["case", "nieuw", "--title", " "], "veld 'title' (--title): is leeg, maar moet ingevuld zijn"),
-        (["case", "nieuw", "--title", "C", "--date", "2026-03-01"], "--date hoort bij een sessie, niet bij een praktijkvoorbeeld"),
+        (["case", "nieuw", "--title", "C", "--date", "2026-03-01"], "--date hoort bij een sessie of een activiteit, niet bij een praktijkvoorbeeld"),
         (["case", "nieuw", "--title", "C", "--date", "2026-03-01", "--start-time", "19:00"], "--date en --start-time horen bij een sessie"),
     ],
 )

@@ -60,7 +60,7 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     )
     site.write(
         "networks/buurtpunt/sessions/bijeenkomst-1.yml",
-        f"title: {one}\ndate: 2019-06-06\nstart_time: '19:30'\nplace: {one}\nformat: werksessie\nsummary: {one}\nprogramme: [{one}]\n"
+        f"title: {one}\ndate: 2019-06-06\nstart_time: '19:30'\nvenue: {one}\nformat: werksessie\nsummary: {one}\nprogramme: [{one}]\n"
         f"questions: [{one}]\naudience: {one}\ncases: [repair-cafe, dorv]\nspeakers: [anna]\nreport: {_yaml_text(payload)}\n"
         f"materials:\n  - title: {one}\n    url: https://example.org/b\n",
     )
@@ -284,7 +284,7 @@ ODD_TEXT = [
     (
         "tabs, zero-width and direction marks",
         "networks/buurtpunt/sessions/tekens.yml",
-        'title: "Tab\\there\u200b \u202eomgekeerd\u202c"\ndate: 2020-01-02\nplace: "Leuven\\tcentrum"\n',
+        'title: "Tab\\there\u200b \u202eomgekeerd\u202c"\ndate: 2020-01-02\nvenue: "Leuven\\tcentrum"\n',
         "netwerken/buurtpunt/tekens",
         "omgekeerd",
     ),
@@ -306,7 +306,7 @@ ODD_TEXT = [
     (
         "calendar and JSON specials",
         "networks/buurtpunt/sessions/tekens-2.yml",
-        'title: "Aan\\" ; en , of \\\\ </script>"\ndate: 2020-01-04\nsummary: "regel\\neen;twee,drie\\\\vier"\nplace: "Gent; Brugge, Kortrijk"\n',
+        'title: "Aan\\" ; en , of \\\\ </script>"\ndate: 2020-01-04\nsummary: "regel\\neen;twee,drie\\\\vier"\nvenue: "Gent; Brugge, Kortrijk"\n',
         "netwerken/buurtpunt/tekens-2",
         "Gent; Brugge, Kortrijk",
     ),

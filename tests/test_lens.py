@@ -17,22 +17,23 @@ LENS_SITE = {
     "networks/net2/network.yml": "title: Netwerk Twee\nkind: leerkring\n",
     "networks/net2/sessions/s1.yml": "title: Start\ndate: 2019-09-01\ncases: [buurtwinkel]\n",
     "content/themes/mobiliteit.yml": "title: Mobiliteit\n",
+    "content/regions/vlaams-brabant.yml": "name: Vlaams-Brabant\ncountry: België\nkind: provincie\n",
     "content/themes/participatie.yml": "title: Participatie\n",
     "content/cases/a-buurtpunt.yml": """\
         title: A-buurtpunt
         themes: [mobiliteit, participatie]
         levers: [stuurgroep]
-        place: {municipality: Halle, province: Vlaams-Brabant, country: België}
+        place: {municipality: Halle, region: vlaams-brabant}
         """,
     "content/cases/buurtwinkel.yml": """\
         title: Buurtwinkel
         themes: [mobiliteit]
         levers: [stuurgroep]
-        place: {municipality: Leuven, province: Vlaams-Brabant}
+        place: {municipality: Leuven, region: vlaams-brabant}
         """,
     "content/cases/cafe.yml": "title: Café\nthemes: [participatie]\nplace: {municipality: Halle}\n",
     "content/cases/bakkerij.yml": "title: Bakkerij\nthemes: [participatie]\nplace: {municipality: Halle}\n",
-    "content/cases/provinciaal.yml": "title: Provinciaal project\nthemes: [participatie]\nplace: {province: Vlaams-Brabant}\n",
+    "content/cases/provinciaal.yml": "title: Provinciaal project\nthemes: [participatie]\nplace: {region: vlaams-brabant}\n",
     "content/cases/los.yml": "title: Los voorbeeld\nplace: {municipality: Gent}\n",
     "content/conditions/gedeelde-agenda.yml": "title: Gedeelde agenda\norder: 1\ndefinition: Alle actoren delen een visie.\n",
     "content/conditions/ondersteunende-structuur.yml": "title: Ondersteunende structuur\norder: 5\ndefinition: Een organisatie coördineert.\n",
@@ -105,11 +106,11 @@ def test_related_cases_are_ranked_by_what_they_share_with_the_reason(lens_site: 
     ranked = re.findall(r'<li data-pb-link="([^"]+)" data-pb-score="(\d+)">.*?data-pb-reason>([^<]*)<', html, re.S)
     assert ranked == [
         # lever 3 + theme 2 + province 1
-        ("case:buurtwinkel", "6", "ook hefboom &#39;een stuurgroep&#39;, ook over mobiliteit, ook in Vlaams-Brabant"),
+        ("case:buurtwinkel", "6", "ook hefboom &#39;een stuurgroep&#39;, ook over mobiliteit, ook in Vlaams-Brabant (BE)"),
         # theme 2 + municipality 2 (the province is not counted again) + network 1; a tie, so by title
         ("case:bakkerij", "5", "ook over participatie, ook in Halle, ook in Netwerk Een"),
         ("case:cafe", "5", "ook over participatie, ook in Halle, ook in Netwerk Een"),
-        ("case:provinciaal", "3", "ook over participatie, ook in Vlaams-Brabant"),
+        ("case:provinciaal", "3", "ook over participatie, ook in Vlaams-Brabant (BE)"),
     ]
 
 
@@ -117,8 +118,9 @@ def test_related_cases_are_ranked_by_what_they_share_with_the_reason(lens_site: 
     "page, relation, expected",
     [
         ("plaatsen/gemeente-halle", "place:case", ["case:a-buurtpunt", "case:bakkerij", "case:cafe"]),
-        ("plaatsen/provincie-vlaams-brabant", "place:case", ["case:a-buurtpunt", "case:buurtwinkel", "case:provinciaal"]),
-        ("plaatsen/provincie-vlaams-brabant", "place:parts", ["place:gemeente-halle", "place:gemeente-leuven"]),
+        ("regios/vlaams-brabant", "in:case.place", ["case:a-buurtpunt", "case:buurtwinkel", "case:provinciaal"]),
+        ("regios/vlaams-brabant", "region:places", ["place:gemeente-halle", "place:gemeente-leuven"]),
+        ("plaatsen/land-belgie", "place:parts", ["place:gemeente-halle", "place:gemeente-leuven"]),
         ("plaatsen", "places:municipality", ["place:gemeente-gent", "place:gemeente-halle", "place:gemeente-leuven"]),
         ("jaren", "years", ["year:2020", "year:2019"]),
         ("jaren/2019", "year:sessions", ["session:net1/s1", "session:net2/s1"]),

@@ -97,7 +97,7 @@ BAD_FILES = [
         "dangling session source",
         "content/barriers/spanningen.yml",
         "title: X\ncondition: gedeelde-agenda\nsources: [buurtpunt/bijeenkomst-9]\n",
-        "content/barriers/spanningen.yml:3: veld 'sources', 1e item: 'buurtpunt/bijeenkomst-9' bestaat niet als sessie of netwerk",
+        "content/barriers/spanningen.yml:3: veld 'sources', 1e item: 'buurtpunt/bijeenkomst-9' bestaat niet als sessie of activiteit of netwerk",
     ),
     (
         "no sources",
@@ -257,7 +257,7 @@ BAD_FILES = [
         "a field that says more than a known one",
         SESSION,
         "title: Sessie\nmax_participants: 6\n",
-        f"{SESSION}:2: veld 'max_participants': onbekend veld 'max_participants'\n    Dat veld bestaat niet; 'participants' betekent iets anders: aantal deelnemers. Schrijf het in de tekst ('report').",
+        f"{SESSION}:2: veld 'max_participants': onbekend veld 'max_participants'\n    Bedoel je 'capacity'? Toegestane velden:",
     ),
     (
         "page: unknown front matter key",
@@ -567,9 +567,9 @@ def test_norway_stays_a_string(tmp_path: Path, value: str):
 
 def test_times_and_numbers_are_not_reinterpreted(tmp_path: Path):
     site = Site(tmp_path)
-    site.write(SESSION, "title: 1:20\ndate: 2019-06-06\nstart_time: 19:30\nplace: 0123\n")
+    site.write(SESSION, "title: 1:20\ndate: 2019-06-06\nstart_time: 19:30\nvenue: 0123\n")
     session = load(Layout(tmp_path)).get("session", "buurtpunt/bijeenkomst-1").entity
-    assert session.title == "1:20" and session.place == "0123"
+    assert session.title == "1:20" and session.venue == "0123"
     assert session.start_time.hour == 19 and session.start_time.minute == 30
 
 

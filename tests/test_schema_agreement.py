@@ -36,7 +36,10 @@ pytestmark = pytest.mark.content
 #: The smallest valid file of each kind; a field under test is set on top of it.
 BASE: dict[str, dict[str, Any]] = {
     "network": {"title": "Een netwerk", "kind": "lerend netwerk"},
-    "session": {"title": "Een sessie", "date": "2026-03-10", "start_time": "09:00"},
+    "session": {"title": "Een sessie", "date": "2019-06-06", "start_time": "09:00"},
+    "activity": {"title": "Een activiteit", "date": "2019-06-06", "start_time": "09:00"},
+    "method": {"title": "Een methode", "kind": "werkvorm"},
+    "region": {"name": "Een regio", "country": "België", "kind": "provincie"},
     "case": {"title": "Een voorbeeld"},
     "organisation": {"name": "Een organisatie"},
     "person": {"name": "Een persoon"},
@@ -64,9 +67,28 @@ def schema_accepts(kind: str, text: str, markdown: bool = False) -> list[str]:
     return [error.message for error in VALIDATORS[kind].iter_errors({} if data is None else data)]
 
 
+#: What a field's values need beside them, by a rule over several fields (models.py): a sessions's or an
+#: activity's field -> fields to add (None: to leave out) for the value offered.
+COMPANIONS: dict[str, Any] = {
+    "part_of_day": {"start_time": None},
+    "online_url": {"attendance": "online"},
+    "publish_online_url": {"attendance": "online", "online_url": "https://meet.voorbeeld.nl/abc"},
+    "capacity_unit": {"capacity": "6"},
+    "previous_date": {"status": "verplaatst"},
+    "status=verplaatst": {"previous_date": "2019-06-01"},
+}
+
+
 def document(kind: str, field: str, value_text: str) -> str:
     """The base file of a kind with `field: <value as typed>` (the value text is written as is)."""
     base = {k: v for k, v in BASE[kind].items() if k != field}
+    if kind in ("session", "activity"):
+        value = value_text.strip().strip("'\"")
+        for name, companion in (*COMPANIONS.get(field, {}).items(), *COMPANIONS.get(f"{field}={value}", {}).items()):
+            if companion is None:
+                base.pop(name, None)
+            else:
+                base[name] = companion
     head = yaml.safe_dump(base, allow_unicode=True, sort_keys=False) if base else ""
     return f"{head}{field}: {value_text}\n"
 
@@ -213,7 +235,7 @@ FORMS = [
     ("case", "titel", "Repair Café", False, False),
     # a group of fields
     ("case", "place", "{municipality: Kessel}", True, True),
-    ("case", "place", "\n  municipality: Kessel\n  province: Limburg", True, True),
+    ("case", "place", "\n  municipality: Kessel\n  country: Nederland", True, True),
     ("case", "place", "\n  municipality: 2000", True, True),
     ("case", "place", "Kessel", False, False),
     ("case", "place", '\n  municipality: "  ' + "x" * 79 + '  "', True, True),

@@ -9,7 +9,7 @@ from conftest import served_book
 SEARCH_SITE = {
     "content/pages/index.md": "# Zoekboek\n\nWelkom.\n",
     "networks/buurtpunt/network.yml": "title: Lerend netwerk buurtpunt\nkind: lerend netwerk\nthemes: [mobiliteit]\n",
-    "networks/buurtpunt/sessions/s1.yml": "title: Werken aan buurtpunten\ndate: 2019-06-06\nplace: Leuven\ncases: [coop]\nspeakers: [anna]\n",
+    "networks/buurtpunt/sessions/s1.yml": "title: Werken aan buurtpunten\ndate: 2019-06-06\nmunicipality: Leuven\ncases: [coop]\nspeakers: [anna]\n",
     "networks/leerkring/network.yml": "title: Leerkring wijkwerk\nkind: leerkring\n",
     "networks/leerkring/sessions/s2.yml": "title: Startsessie\ndate: 2018-04-05\nthemes: [participatie]\n",
     "content/cases/coop.yml": "title: Dorpswinkel als coöperatie\nthemes: [participatie]\nplace: {municipality: Halle}\n",

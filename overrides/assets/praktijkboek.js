@@ -13,6 +13,29 @@
     link.href = link.dataset.pbContact === "email" ? "mailto:" + value : "tel:" + value.replace(/[^0-9+]/g, "");
     link.classList.add("pb-contact--shown");
   }
+  // "Komt eraan" or "Voorbij": the build wrote what was true on its day; the reader's date decides (in
+  // Brussels' time zone, as the sessions' dates are). A session that has passed leaves the home page's list of
+  // upcoming sessions, and a list left empty says so.
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  for (const badge of document.querySelectorAll("[data-pb-when]")) {
+    const status = badge.dataset.pbUntil < today ? "past" : "upcoming";
+    badge.dataset.pbStatus = status;
+    badge.textContent = status === "past" ? "Voorbij" : "Komt eraan";
+    badge.classList.toggle("pb-badge--past", status === "past");
+    if (badge.hasAttribute("data-pb-past-hidden")) badge.hidden = status === "past";
+    const card = badge.closest("[data-pb-card]");
+    if (card) card.dataset.pbStatus = status;
+  }
+  for (const list of document.querySelectorAll("[data-pb-upcoming-only]")) {
+    let left = 0;
+    for (const card of list.querySelectorAll("[data-pb-card]")) {
+      card.hidden = card.dataset.pbStatus === "past";
+      if (!card.hidden) left += 1;
+    }
+    const empty = list.parentElement.querySelector("[data-pb-upcoming-none]");
+    if (empty) empty.hidden = left > 0;
+    list.hidden = left === 0;
+  }
   // A listing's filters: in the page, with their state in the address so that a filtered list can be shared.
   const form = document.querySelector("[data-pb-listing-filters]");
   if (form) {

@@ -28,6 +28,7 @@ from praktijkboek.core.pages.plan import Page, navigation, plan, src_uri
 from praktijkboek.core.pages.render import HANDOUT_MARK, PRINT_MARK, PageRenderer, headings
 from praktijkboek.core.pages.sanitize import sanitize_html
 from praktijkboek.core.pages.sitecheck import site_problems
+from praktijkboek.core.reading import media
 from praktijkboek.core.reading.loader import FileCache, Layout
 from praktijkboek.core.reading.problems import ContentError
 from praktijkboek.host.config import PraktijkboekConfig
@@ -96,12 +97,15 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             return without_pages(files)
         self.preview.clear()
         log.debug("%d inhoudsbestanden, %d pagina's", len(graph), len(pages))
-        self.book, self.files = views.Book(graph), book_files
+        settings = views.Settings(self.config.contribute_email, views.edit_base(config.repo_url, config.edit_uri))
+        self.book, self.files = views.Book(graph, settings), book_files
         book_files.add_pages(pages)
         self.book.absolute = book_files.absolute(config.site_url)
         addresses = self.book.absolute or book_files.urls
         book_files.add_exports(
-            agenda.feeds(graph, addresses, config.site_name, self.book.today) | opendata.files(graph, addresses, self.book.today.isoformat())
+            agenda.feeds(graph, addresses, config.site_name, self.book.today)
+            | opendata.files(graph, addresses, self.book.today.isoformat())
+            | media.site_files(graph.media)
         )
         self.renderer = PageRenderer(config.theme.get_env(), self.book, book_files.urls, config.site_name)
         with reported():  # the handouts' QR codes are made on the other core while MkDocs renders

@@ -21,6 +21,10 @@ class PraktijkboekConfig(Config):
     look) searches it, with filters; the index is fetched in small parts, so it scales to large books.
     Leave Material's `search` plugin out of mkdocs.yml then. `material`: Material's own search plugin."""
 
+    contribute_email = c.Optional(c.Type(str))
+    """An address where readers who are not on GitHub send what they know (a case the book knows little of
+    invites them to). Without it, the invitation offers only the route through GitHub."""
+
     default_nav = c.Type(bool, default=True)
     """When mkdocs.yml has no `nav`, use one of index pages only. Entity pages stay out of the
     navigation: Material renders the whole nav into every page, so listing every entity makes the

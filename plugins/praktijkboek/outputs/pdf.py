@@ -109,7 +109,8 @@ _PACK_SCRIPT = """([cover, sections, title]) => {
 def render_site(site_dir: Path) -> list[Rendered]:
     """Every session's handout and every network's pack, into the site folder. Returns the sessions' timings."""
     site_dir = site_dir.resolve()
-    networks = read_manifest(site_dir)["networks"]
+    found = read_manifest(site_dir)
+    networks = [*found["networks"], *({"sessions": [activity]} for activity in found.get("activities", []))]  # an activity: a handout, no pack
     rendered: list[Rendered] = []
     with browser() as chromium:
         page = chromium.new_page()  # type: ignore[attr-defined]  # browser() yields playwright's Browser
@@ -127,7 +128,7 @@ def render_site(site_dir: Path) -> list[Rendered]:
                 except Exception as exc:  # playwright's errors: told to the coordinator, not a traceback
                     raise HandoutError(f"de handout van {session['page']} kon niet gemaakt worden: {str(exc).splitlines()[0]}") from exc
                 rendered.append(Rendered(target, time.perf_counter() - started))
-            if handouts:
+            if handouts and "pack" in network:
                 _pack(page, site_dir / network["sessions"][0]["page"], handouts, site_dir / network["pack"], network["title"], cover(network))
     return rendered
 

@@ -88,7 +88,8 @@ def generate(layout: Layout, settings: Mapping[str, Any], setup: MarkdownSetup, 
         pages.append(home)
 
     urls = {page.key: site_url_of(page.src_uri) for page in pages}
-    book = views.Book(graph)
+    options = _plugin_options(settings)
+    book = views.Book(graph, views.Settings(options.get("contribute_email"), views.edit_base(settings.get("repo_url"), settings.get("edit_uri"))))
     site_url = settings.get("site_url")
     book.absolute = {key: urljoin(site_url, url) for key, url in urls.items()} if site_url else {}
     theme = settings.get("theme") or {}

@@ -30,6 +30,7 @@ from praktijkboek.core.knowledge.load import load
 from praktijkboek.core.pages import handouts
 from praktijkboek.core.pages.markdown import site_url_of
 from praktijkboek.core.pages.plan import Page, home_page, plan
+from praktijkboek.core.reading import media
 from praktijkboek.core.reading.loader import Layout
 from praktijkboek.outputs import searchindex
 from praktijkboek.static_host.generate import search_engine
@@ -93,7 +94,7 @@ def postbuild(site: Path, layout: Layout, settings: Mapping[str, Any], pdf: bool
     addresses = {key: urljoin(site_url, url) for key, url in urls.items()} if site_url else urls
     today = agenda.build_date()
     if not (site / opendata.EXPORT).is_file():
-        exports = agenda.feeds(graph, addresses, site_name, today) | opendata.files(graph, addresses, today.isoformat())
+        exports = agenda.feeds(graph, addresses, site_name, today) | opendata.files(graph, addresses, today.isoformat()) | media.site_files(graph.media)
         for path, content in exports.items():
             target = site / path
             target.parent.mkdir(parents=True, exist_ok=True)

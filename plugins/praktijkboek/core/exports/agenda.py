@@ -15,10 +15,11 @@ import os
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar
+from icalendar import Event as ICalEvent
 
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
-from praktijkboek.core.reading.models import Session
+from praktijkboek.core.reading.models import PARTS_OF_DAY, Event
 from praktijkboek.core.reading.problems import Problem
 
 TIMEZONE = ZoneInfo("Europe/Brussels")
@@ -41,7 +42,7 @@ def feed_path(network: Node | None = None) -> str:
 def clashes(graph: KnowledgeGraph) -> list[Problem]:
     """A network whose feed would land on the file of another (`index`: the feed of all sessions):
     never one silently overwriting the other."""
-    taken = {feed_path(): "de agenda van alle sessies"}
+    taken = {feed_path(): "de agenda van alle sessies", f"{AGENDA_DIR}/{ACTIVITIES}.ics": "de map met de agenda's van de losse activiteiten"}
     problems = []
     for network in graph.by_kind["network"]:
         path = feed_path(network)
@@ -59,8 +60,12 @@ def clashes(graph: KnowledgeGraph) -> list[Problem]:
     return problems
 
 
+#: The folder of the calendar files of activities that belong to no network (a network's id may not be this).
+ACTIVITIES = "activiteiten"
+
+
 def session_path(session: Node) -> str:
-    return f"{AGENDA_DIR}/{session.network_id}/{session.name}.ics"
+    return f"{AGENDA_DIR}/{session.network_id or ACTIVITIES}/{session.name}.ics"
 
 
 def uid(session: Node) -> str:
@@ -78,31 +83,57 @@ class Split:
 
 def split(sessions: list[Node], today: dt.date) -> Split:
     dated = [s for s in sessions if getattr(s.entity, "date", None)]
-    upcoming = sorted((s for s in dated if s.entity.date >= today), key=lambda s: s.sort_key())  # type: ignore[attr-defined]  # Node.entity is typed as the base Entity; these nodes are sessions
-    past = sorted((s for s in dated if s.entity.date < today), key=lambda s: s.sort_key(), reverse=True)  # type: ignore[attr-defined]  # Node.entity is typed as the base Entity; these nodes are sessions
+    upcoming = sorted((s for s in dated if s.entity.last_day >= today), key=lambda s: s.sort_key())  # type: ignore[attr-defined]  # Node.entity is typed as the base Entity; these nodes are events
+    past = sorted((s for s in dated if s.entity.last_day < today), key=lambda s: s.sort_key(), reverse=True)  # type: ignore[attr-defined]  # Node.entity is typed as the base Entity; these nodes are events
     return Split(upcoming, past, [s for s in sessions if not getattr(s.entity, "date", None)])
 
 
-def event(graph: KnowledgeGraph, session: Node, url: str | None, stamp: dt.datetime) -> Event | None:
+def location(graph: KnowledgeGraph, session: Node) -> str | None:
+    """Where to go, as a calendar shows it: the venue's address; 'Online' (or the meeting link, where it may be
+    published) for an online session; both for a hybrid one; else the regions it is for."""
     e = session.entity
-    assert isinstance(e, Session)
+    assert isinstance(e, Event)
+    on_site = ", ".join(part for part in (e.venue, e.address, e.municipality) if part) if e.on_site else ""
+    if not on_site and e.on_site:
+        on_site = ", ".join(r.label for r in graph.targets(session, "regions"))
+    online = (e.online_url if e.publish_online_url else "Online") if e.online else ""
+    return " en ".join(part for part in (on_site, online) if part) or None
+
+
+def event(graph: KnowledgeGraph, session: Node, url: str | None, stamp: dt.datetime) -> ICalEvent | None:
+    e = session.entity
+    assert isinstance(e, Event)
     if e.date is None:
         return None
-    network = graph.network_of(session)
-    item = Event()
+    network = graph.series_of(session)
+    item = ICalEvent()
     item.add("uid", uid(session))
     item.add("dtstamp", stamp)
-    item.add("summary", f"{e.title} ({network.label})")
+    status = {"volzet": " (volzet)", "afgelast": " (afgelast)"}.get(e.status, "")
+    item.add("summary", f"{e.title} ({network.label}){status}" if network else f"{e.title}{status}")
+    last = e.end_date or e.date
     if e.start_time:
         start = dt.datetime.combine(e.date, e.start_time, tzinfo=TIMEZONE)
         item.add("dtstart", start)
-        item.add("dtend", dt.datetime.combine(e.date, e.end_time, tzinfo=TIMEZONE) if e.end_time else start + dt.timedelta(hours=2))
-    else:  # all day
+        item.add("dtend", dt.datetime.combine(last, e.end_time, tzinfo=TIMEZONE) if e.end_time else start + dt.timedelta(hours=2))
+    else:  # all day (a part of the day without hours too: the calendar says which part)
         item.add("dtstart", e.date)
-        item.add("dtend", e.date + dt.timedelta(days=1))
-    if e.place:
-        item.add("location", e.place)
-    description = [e.summary or "", f"Netwerk: {network.label}"]
+        item.add("dtend", last + dt.timedelta(days=1))
+    item.add("status", "CANCELLED" if e.status == "afgelast" else "CONFIRMED")
+    where = location(graph, session)
+    if where:
+        item.add("location", where)
+    description = [e.summary or ""]
+    if e.part_of_day and not e.start_time:
+        description.append(f"Wanneer: {PARTS_OF_DAY[e.part_of_day]}")
+    if e.status == "volzet":
+        description.append("Deze sessie is volzet.")
+    if e.status == "verplaatst" and e.previous_date:
+        description.append(f"Verplaatst; eerst gepland op {e.previous_date.day}-{e.previous_date.month}-{e.previous_date.year}.")
+    if e.online_url and e.publish_online_url:
+        description.append(f"Online meedoen: {e.online_url}")
+    if network:
+        description.append(f"Netwerk: {network.label}")
     if url:
         description.append(url)
         item.add("url", url)
@@ -119,7 +150,7 @@ class SerialisedEvent:
     """Whether it has a clock time (and so needs the VTIMEZONE in the feed)."""
 
 
-def serialise(item: Event) -> SerialisedEvent:
+def serialise(item: ICalEvent) -> SerialisedEvent:
     return SerialisedEvent(item.to_ical(), isinstance(item.decoded("dtstart"), dt.datetime))
 
 
@@ -174,11 +205,12 @@ def vtimezone() -> bytes:
 def feeds(graph: KnowledgeGraph, urls: dict[str, str], site_name: str, today: dt.date) -> dict[str, bytes]:
     """Every .ics file of the book, by site path (none for a network without dated sessions)."""
     stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc)
-    dates = [s.entity.date for s in graph.by_kind["session"] if getattr(s.entity, "date", None)]  # type: ignore[attr-defined]  # Node.entity is typed as the base Entity; these nodes are sessions
+    every = graph.events()
+    dates = [s.entity.date for s in every if getattr(s.entity, "date", None)]  # type: ignore[attr-defined]  # Node.entity is typed as the base Entity; these nodes are events
     timezone = vtimezone() if dates else b""
 
     events: dict[str, SerialisedEvent] = {}
-    for session in graph.by_kind["session"]:
+    for session in every:
         item = event(graph, session, urls.get(session.key), stamp)
         if item is not None:
             events[session.key] = serialise(item)
@@ -188,11 +220,11 @@ def feeds(graph: KnowledgeGraph, urls: dict[str, str], site_name: str, today: dt
 
     files = {}
     if events:  # a calendar without events is not valid iCalendar
-        files[feed_path()] = feed(graph.by_kind["session"], f"{site_name}: alle sessies")
+        files[feed_path()] = feed(every, f"{site_name}: alle sessies")
     for network in graph.by_kind["network"]:
         if any(s.key in events for s in graph.sessions_of(network)):
             files[feed_path(network)] = feed(graph.sessions_of(network), network.label)
-    for session in graph.by_kind["session"]:
+    for session in every:
         if session.key in events:
             files[session_path(session)] = feed([session], session.label)
     return files

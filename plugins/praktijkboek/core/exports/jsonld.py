@@ -14,8 +14,9 @@ from typing import Any
 
 from praktijkboek.core.exports.agenda import TIMEZONE
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
+from praktijkboek.core.knowledge.taxonomy import place_label
 from praktijkboek.core.reading.kinds import KINDS
-from praktijkboek.core.reading.models import Case, Network, Organisation, Person, Session
+from praktijkboek.core.reading.models import Case, Event, Method, Network, Organisation, Person, Region
 
 CONTEXT = "https://schema.org"
 
@@ -37,24 +38,76 @@ def _moment(date: dt.date, time: dt.time | None) -> str:
     return dt.datetime.combine(date, time, tzinfo=TIMEZONE).isoformat() if time else date.isoformat()
 
 
+ATTENDANCE = {
+    "ter plaatse": "https://schema.org/OfflineEventAttendanceMode",
+    "online": "https://schema.org/OnlineEventAttendanceMode",
+    "hybride": "https://schema.org/MixedEventAttendanceMode",
+}
+STATUS = {
+    "open": "https://schema.org/EventScheduled",
+    "volzet": "https://schema.org/EventScheduled",  # full is no status of the event: its offer is sold out
+    "afgelast": "https://schema.org/EventCancelled",
+    "verplaatst": "https://schema.org/EventRescheduled",
+}
+
+
+def _locations(graph: KnowledgeGraph, node: Node, e: Event) -> list[dict[str, Any]]:
+    """A Place for where to go (the venue with its address, or the regions it is for), a VirtualLocation for online."""
+    found = []
+    if e.on_site:
+        address = _clean({"@type": "PostalAddress", "streetAddress": e.address, "addressLocality": e.municipality})
+        regions = [_clean({"@type": "AdministrativeArea", "name": r.label}) for r in graph.targets(node, "regions")]
+        if e.venue or len(address) > 1:
+            found.append(_clean({"@type": "Place", "name": e.venue or e.municipality, "address": address if len(address) > 1 else None}))
+        found += regions
+    if e.online:
+        found.append(_clean({"@type": "VirtualLocation", "url": e.online_url if e.publish_online_url else None}))
+    return found
+
+
+def _offer(e: Event, url: str | None) -> dict[str, Any] | None:
+    if e.cost is None and not e.registration and e.status != "volzet":
+        return None
+    availability = "https://schema.org/SoldOut" if e.status == "volzet" else "https://schema.org/InStock"
+    registration = e.registration
+    return _clean(
+        {
+            "@type": "Offer",
+            "price": str(e.cost) if e.cost is not None else None,
+            "priceCurrency": "EUR" if e.cost is not None else None,
+            "availability": availability,
+            "url": (registration.url if registration and registration.url else None) or url,
+            "validThrough": registration.deadline.isoformat() if registration and registration.deadline else None,
+        }
+    )
+
+
 def _event(graph: KnowledgeGraph, node: Node, urls: dict[str, str]) -> dict[str, Any] | None:
     e = node.entity
-    assert isinstance(e, Session)  # kinds.py declares Event for sessions
+    assert isinstance(e, Event)  # kinds.py declares Event for sessions and activities
     if e.date is None:
         return None
-    network = graph.network_of(node)
+    network = graph.series_of(node)
+    organisers = graph.targets(node, "organisers") or (graph.targets(network, "organisers") if network else [])
+    locations = _locations(graph, node, e)
+    last = e.last_day or e.date
     return {
         "@type": "Event",
         "name": e.title,
         "startDate": _moment(e.date, e.start_time),
-        "endDate": _moment(e.date, e.end_time) if e.end_time else None,
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "eventStatus": "https://schema.org/EventScheduled",
-        "location": _place(e.place),
+        "endDate": _moment(last, e.end_time) if e.end_time or e.end_date else None,
+        "previousStartDate": e.previous_date.isoformat() if e.previous_date else None,
+        "eventAttendanceMode": ATTENDANCE[e.attendance],
+        "eventStatus": STATUS[e.status],
+        "location": locations[0] if len(locations) == 1 else locations,
         "description": e.summary,
-        "organizer": [_who(graph, o, urls) for o in graph.targets(network, "organisers")],
+        "maximumAttendeeCapacity": e.capacity if e.capacity and e.capacity_unit == "deelnemers" else None,
+        "offers": _offer(e, urls.get(node.key)),
+        "isAccessibleForFree": True if e.cost == 0 else None,
+        "organizer": [_who(graph, o, urls) for o in organisers],
         "performer": [_who(graph, s, urls) for s in graph.targets(node, "speakers")],
-        "superEvent": _clean({"@type": "EventSeries", "name": network.label, "url": urls.get(network.key)}),
+        "contributor": [_who(graph, s, urls) for s in graph.targets(node, "facilitators")],
+        "superEvent": _clean({"@type": "EventSeries", "name": network.label, "url": urls.get(network.key)}) if network else None,
         "inLanguage": "nl",
     }
 
@@ -75,7 +128,15 @@ def _series(graph: KnowledgeGraph, node: Node, urls: dict[str, str]) -> dict[str
 def _organisation(graph: KnowledgeGraph, node: Node, urls: dict[str, str]) -> dict[str, Any]:
     e = node.entity
     assert isinstance(e, Organisation)  # kinds.py declares Organization for organisations
-    return {"@type": "Organization", "name": e.name, "description": e.summary, "sameAs": e.website, "location": _place(e.place.label if e.place else None)}
+    # Its public address, no e-mail or telephone: JSON-LD is what scrapers read first (the page has them, encoded).
+    return {
+        "@type": "Organization",
+        "name": e.name,
+        "description": e.summary,
+        "sameAs": e.website,
+        "address": e.address,
+        "location": _place(place_label(graph, node)),
+    }
 
 
 def _person(graph: KnowledgeGraph, node: Node, urls: dict[str, str]) -> dict[str, Any]:
@@ -93,10 +154,40 @@ def _creative_work(graph: KnowledgeGraph, node: Node, urls: dict[str, str]) -> d
         "@type": "CreativeWork",
         "name": e.title,
         "abstract": e.summary,
-        "contentLocation": _place(e.place.label if e.place else None),
+        "contentLocation": _place(place_label(graph, node)),
         "keywords": [t.label for t in graph.targets(node, "themes")],
         "creator": [_who(graph, o, urls) for o in graph.targets(node, "organisations")],
+        "dateCreated": str(e.start_year) if e.start_year else None,
+        "creativeWorkStatus": {"lopend": "lopend", "gestopt": "gestopt"}.get(e.status or ""),
+        "sameAs": e.website,
         "inLanguage": "nl",
+    }
+
+
+def _how_to(graph: KnowledgeGraph, node: Node, urls: dict[str, str]) -> dict[str, Any]:
+    e = node.entity
+    assert isinstance(e, Method)  # kinds.py declares HowTo for methods and tools
+    return {
+        "@type": "HowTo",
+        "name": e.title,
+        "description": e.summary or e.purpose,
+        "supply": [{"@type": "HowToSupply", "name": m} for m in e.materials],
+        "creator": [_who(graph, o, urls) for o in graph.targets(node, "organisations")],
+        "keywords": [e.kind, *(t.label for t in graph.targets(node, "themes"))],
+        "inLanguage": "nl",
+    }
+
+
+def _area(graph: KnowledgeGraph, node: Node, urls: dict[str, str]) -> dict[str, Any]:
+    e = node.entity
+    assert isinstance(e, Region)  # kinds.py declares AdministrativeArea for regions
+    outer = graph.targets(node, "part_of")
+    return {
+        "@type": "AdministrativeArea",
+        "name": e.name,
+        "containedInPlace": _clean({"@type": "AdministrativeArea", "name": outer[0].label, "url": urls.get(outer[0].key)})
+        if outer
+        else {"@type": "Country", "name": e.country},
     }
 
 
@@ -107,6 +198,8 @@ BUILDERS: dict[str, Callable[[KnowledgeGraph, Node, dict[str, str]], dict[str, A
     "Organization": _organisation,
     "Person": _person,
     "CreativeWork": _creative_work,
+    "HowTo": _how_to,
+    "AdministrativeArea": _area,
 }
 
 

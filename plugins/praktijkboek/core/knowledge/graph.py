@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from praktijkboek.core.reading.kinds import DEFAULT_FOLDERS, KINDS, Folders, InParent
 from praktijkboek.core.reading.loader import Node
+from praktijkboek.core.reading.media import MediaFile
 from praktijkboek.core.reading.models import Ref, nested_model
 from praktijkboek.core.reading.problems import Problem, did_you_mean_id, field_name
 
@@ -88,6 +89,8 @@ class KnowledgeGraph:
         self.by_kind: dict[str, list[Node]] = {kind: [] for kind in KINDS}
         self.outgoing: dict[str, list[Edge]] = defaultdict(list)
         self.incoming: dict[str, list[Edge]] = defaultdict(list)
+        self.media: dict[str, MediaFile] = {}
+        """The media folder's files by their path there (set by `load`)."""
         for node in nodes:
             self.nodes[node.key] = node
             self.by_kind[node.kind].append(node)
@@ -128,6 +131,15 @@ class KnowledgeGraph:
     def parent(self, node: Node) -> Node:
         """The entity whose folder `node` is in (a session's network)."""
         return next(e.target for e in self.outgoing.get(node.key, ()) if self.is_parent_edge(e))
+
+    def series_of(self, node: Node) -> Node | None:
+        """The network an event belongs to: a session's; None for an activity that stands alone."""
+        return next((e.target for e in self.outgoing.get(node.key, ()) if self.is_parent_edge(e)), None)
+
+    def events(self) -> list[Node]:
+        """Every dated event kind's entities (sessions and activities), in one order: by date, then title."""
+        found = [n for kind in KINDS.events() for n in self.by_kind[kind]]
+        return sorted(found, key=Node.sort_key) if len(KINDS.events()) > 1 else found
 
     def sessions_of(self, network: Node) -> list[Node]:
         return self.children(network)

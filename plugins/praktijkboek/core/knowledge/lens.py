@@ -32,8 +32,9 @@ def factor_networks(graph: KnowledgeGraph, factor: Node) -> list[Node]:
     """The networks a barrier or lever comes from: named directly, or through one of their sessions."""
     found = {}
     for source in graph.targets(factor, "sources"):
-        network = graph.network_of(source) if source.kind == "session" else source
-        found[network.key] = network
+        network = source if source.kind == "network" else graph.series_of(source)  # an activity of its own: no network
+        if network is not None:
+            found[network.key] = network
     return sorted(found.values(), key=Node.sort_key)
 
 
@@ -149,8 +150,8 @@ class Lens:
         traits += [(("theme", n.key), POINTS_THEME, f"ook over {n.label.lower()}") for n in self.graph.targets(case, "themes")]
         if e.place and e.place.municipality:
             traits.append((("municipality", e.place.municipality), POINTS_MUNICIPALITY, f"ook in {e.place.municipality}"))
-        if e.place and e.place.province:
-            traits.append((("province", e.place.province), POINTS_PROVINCE, f"ook in {e.place.province}"))
+        for region in self.graph.targets(case, "place"):
+            traits.append((("region", region.key), POINTS_PROVINCE, f"ook in {region.label}"))
         traits += [(("network", n.key), POINTS_NETWORK, f"ook in {n.label}") for n in self._case_networks.get(case.key, [])]
         return traits
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from praktijkboek.core.knowledge import references
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, resolve
+from praktijkboek.core.reading import media
 from praktijkboek.core.reading.loader import FileCache, Layout, Node, discover, load_file
 from praktijkboek.core.reading.problems import ContentError, Problem
 
@@ -45,6 +46,9 @@ def load(layout: Layout, cache: FileCache | None = None) -> KnowledgeGraph:
     problems.extend(ref_problems)
     problems.extend(references.check_graph(graph, broken, also=rest))
     problems.extend(references.check_pages(graph, layout.root, layout.pages_dir, broken))
+    graph.media, media_problems = media.collect(layout)
+    problems.extend(media_problems)
+    problems.extend(media.check([*valid, *rest], graph.media, layout.media_dir))
     if problems:
         raise ContentError(problems)
     return graph

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
 from praktijkboek.core.reading.kinds import KINDS
+from praktijkboek.core.reading.media import remote_images
 from praktijkboek.core.reading.problems import Problem, did_you_mean_id, list_choices
 from praktijkboek.core.reading.yamlfile import ParsedFile, ReadError, parse, read_regular, read_text
 
@@ -101,7 +102,22 @@ def check_graph(graph: KnowledgeGraph, broken: frozenset[str] = frozenset(), als
         else:  # a YAML block scalar starts on the line after its key
             first = parsed.line_of((name,)) + (1 if "\n" in text else 0)
         problems += check(graph, text, node.path, first, f"'{name}'", broken, parsed.source if parsed.body is None else None)
+        problems += remote_media(text, node.path, first, f"'{name}'")
     return problems
+
+
+def remote_media(text: str, rel: str, first: int, field: str | None) -> list[Problem]:
+    """A picture or player from another website in editors' Markdown: refused, no request leaves the site."""
+    return [
+        Problem(
+            rel,
+            first + line - 1,
+            field,
+            "deze afbeelding (of video) staat op een andere website; het boek toont alleen bestanden uit de eigen map media",
+            "Zet het bestand in content/media/ en toon het met ![wat erop staat](/media/pad/naar/foto.jpg), of link ernaar met [tekst](https://...).",
+        )
+        for line in remote_images(text)
+    ]
 
 
 def check_pages(graph: KnowledgeGraph, root: Path, pages_dir: str, broken: frozenset[str] = frozenset()) -> list[Problem]:
@@ -120,6 +136,7 @@ def check_pages(graph: KnowledgeGraph, root: Path, pages_dir: str, broken: froze
             continue
         problems += front_matter_problems(text, rel)
         problems += check(graph, text, rel, 1, None, broken)
+        problems += remote_media(text, rel, 1, None)
     return problems
 
 

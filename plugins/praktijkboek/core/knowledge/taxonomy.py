@@ -9,24 +9,26 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
+from praktijkboek.core.reading.kinds import KINDS
 from praktijkboek.core.reading.loader import slugify
 from praktijkboek.core.reading.models import Place
 
-PLACE_LEVELS = (("country", "land"), ("province", "provincie"), ("municipality", "gemeente"))
+PLACE_LEVELS = (("country", "land"), ("municipality", "gemeente"))
 
 
 @dataclass
 class PlaceGroup:
     level: str
-    """`municipality`, `province` or `country`."""
+    """`municipality` or `country`. (Provinces and larger areas are regions: entities with files of their own.)"""
     name: str
     nodes: list[Node] = field(default_factory=list)
-    """Cases and organisations located here (also those placed in a municipality within it)."""
+    """Cases, organisations and sessions located here (for a country: also those in a municipality or region within it)."""
     parts: list[PlaceGroup] = field(default_factory=list)
     """Smaller places known to lie within this one."""
+    region: Node | None = None
+    """For a municipality: the region it lies in, as the content says (the first file that says so)."""
 
     @property
     def key(self) -> str:
@@ -60,47 +62,76 @@ class YearGroup:
         return str(self.year)
 
 
+def located(graph: KnowledgeGraph, node: Node) -> tuple[str | None, Node | None, str | None]:
+    """(municipality, region, country) of an entity: a case's or organisation's `place`, a session's
+    municipality and its one region. The country is the place's own, or its region's."""
+    place = getattr(node.entity, "place", None)
+    if isinstance(place, Place):
+        regions = graph.targets(node, "place")
+        region = regions[0] if regions else None
+        return place.municipality, region, place.country or (getattr(region.entity, "country", None) if region else None)
+    municipality = getattr(node.entity, "municipality", None)
+    regions = graph.targets(node, "regions")
+    region = regions[0] if len(regions) == 1 else None
+    countries = {getattr(r.entity, "country", None) for r in regions}
+    return municipality, region, countries.pop() if len(countries) == 1 else None
+
+
 def places(graph: KnowledgeGraph) -> list[PlaceGroup]:
-    """Every place named on an entity (a case's or an organisation's `place`, a group of fields), largest
-    first, then by name. (A session's `place` is its venue, free text: no page of its own.)"""
+    """Every municipality and country named on an entity (a case's or an organisation's `place`, a session's
+    `municipality`, a region's country), countries first, then by name."""
     groups: dict[tuple[str, str], PlaceGroup] = {}
     for nodes in graph.by_kind.values():
         for node in nodes:
-            place = getattr(node.entity, "place", None)
-            if not isinstance(place, Place):
-                continue
+            municipality, region, country = located(graph, node)
             # grouped by address: "Sint-Niklaas" and "Sint Niklaas" are one place, not two pages on one URL
-            chain = [groups.setdefault((level, slugify(value)), PlaceGroup(level, value)) for level, _ in PLACE_LEVELS if (value := getattr(place, level))]
-            for group in chain:
-                group.nodes.append(node)
-            for outer, inner in pairwise(chain):
-                if inner not in outer.parts:
-                    outer.parts.append(inner)
+            outer = groups.setdefault(("country", slugify(country)), PlaceGroup("country", country)) if country else None
+            inner = groups.setdefault(("municipality", slugify(municipality)), PlaceGroup("municipality", municipality)) if municipality else None
+            for group in (outer, inner):
+                if group is not None:
+                    group.nodes.append(node)
+            if inner is not None and region is not None and inner.region is None:
+                inner.region = region
+            if outer is not None and inner is not None and inner not in outer.parts:
+                outer.parts.append(inner)
     order = [level for level, _ in PLACE_LEVELS]
+    kinds = list(KINDS)
     for group in groups.values():
-        group.nodes.sort(key=Node.sort_key)
+        group.nodes.sort(key=lambda n: (kinds.index(n.kind), n.sort_key()))  # each kind in its own order: sessions by date
         group.parts.sort(key=lambda g: g.name.casefold())
     return sorted(groups.values(), key=lambda g: (order.index(g.level), g.name.casefold()))
 
 
-def place_keys(node: Node) -> list[tuple[str, str]]:
-    """(level, name) of the places an entity lies in, largest first."""
-    place = getattr(node.entity, "place", None)
-    return [(level, value) for level, _ in PLACE_LEVELS if isinstance(place, Place) and (value := getattr(place, level))]
+def place_target(graph: KnowledgeGraph, node: Node) -> str | None:
+    """The key of the page of the smallest place an entity lies in: its municipality, its region, its country."""
+    municipality, region, country = located(graph, node)
+    if municipality:
+        return PlaceGroup("municipality", municipality).key
+    if region:
+        return region.key
+    return PlaceGroup("country", country).key if country else None
+
+
+def place_label(graph: KnowledgeGraph, node: Node) -> str | None:
+    """Where an entity is, in words: 'Halle, Vlaams-Brabant (BE)'."""
+    municipality, region, country = located(graph, node)
+    parts = [municipality, region.label if region else None, None if region else country]
+    return ", ".join(p for p in parts if p) or None
 
 
 def years(graph: KnowledgeGraph) -> list[YearGroup]:
     """Every year with a dated session, most recent first."""
     groups: dict[int, YearGroup] = {}
     networks: dict[int, dict[str, Node]] = defaultdict(dict)
-    for session in graph.by_kind["session"]:
+    for session in graph.events():
         date = getattr(session.entity, "date", None)
         if date is None:
             continue
         group = groups.setdefault(date.year, YearGroup(date.year))
         group.sessions.append(session)
-        network = graph.network_of(session)
-        networks[date.year][network.key] = network
+        network = graph.series_of(session)
+        if network is not None:
+            networks[date.year][network.key] = network
     for year, group in groups.items():
         group.networks = sorted(networks[year].values(), key=Node.sort_key)
     return sorted(groups.values(), key=lambda g: -g.year)

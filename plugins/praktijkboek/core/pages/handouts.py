@@ -11,17 +11,20 @@ from dataclasses import dataclass
 
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
 from praktijkboek.core.knowledge.lens import ConditionFactors, factors_named_in
-from praktijkboek.core.pages.formatting import Fact, contact_facts, format_date, session_facts
-from praktijkboek.core.reading.models import Session
+from praktijkboek.core.pages.formatting import Fact, contact_facts, format_date, roles_of, session_facts, taking_part_facts
+from praktijkboek.core.reading.kinds import KINDS, InParent
+from praktijkboek.core.reading.models import Event
 
 #: Characters of a case summary on the handout: two to three printed lines.
 SUMMARY_LIMIT = 260
 HANDOUT_DIR = "handouts"
+#: The folder of the handouts (and calendar files) of activities that belong to no network.
+ACTIVITIES = "activiteiten"
 
 
 def pdf_path(session: Node) -> str:
-    """Site-relative path of a session's handout PDF."""
-    return f"{HANDOUT_DIR}/{session.network_id}/{session.name}.pdf"
+    """Site-relative path of a session's (or an activity's) handout PDF."""
+    return f"{HANDOUT_DIR}/{session.network_id or ACTIVITIES}/{session.name}.pdf"
 
 
 def pack_path(network: Node) -> str:
@@ -53,11 +56,14 @@ class HandoutCase:
 @dataclass
 class Handout:
     session: Node
-    network: Node
+    network: Node | None
+    """None for an activity of its own."""
     facts: list[Fact]
     programme: list[str]
     speakers: list[tuple[Node, str]]
-    """(speaker, context such as the organisation)."""
+    """(speaker, context: the role, or the organisation)."""
+    facilitators: list[tuple[Node, str]]
+    taking_part: list[Fact]
     cases: list[HandoutCase]
     factors: list[ConditionFactors]
     questions: list[str]
@@ -72,25 +78,24 @@ class Handout:
 def handout(graph: KnowledgeGraph, session: Node, url: str | None, qr: str | None) -> Handout:
     """The handout of `session`; `url` is its page's absolute address, `qr` the code for it (outputs/qrcodes.py)."""
     e = session.entity
-    assert isinstance(e, Session)
-    network = graph.network_of(session)
-    facts = session_facts(e)
-    speakers = []
-    for speaker in graph.targets(session, "speakers"):
-        org = graph.targets(speaker, "organisation")
-        speakers.append((speaker, org[0].label if org else ""))
+    assert isinstance(e, Event)
+    network = graph.series_of(session)
+    facts = session_facts(e, graph.targets(session, "regions"))
     cases = [
         HandoutCase(c, short(getattr(c.entity, "summary", None)), getattr(getattr(c.entity, "place", None), "label", None))
         for c in graph.targets(session, "cases")
     ]
     factors = factors_named_in(graph, session)
-    contacts = [(person, contact_facts(person.entity)) for person in graph.targets(network, "contacts")]  # type: ignore[arg-type]  # Node.entity is typed as the base Entity; contacts are people
+    people = graph.targets(network, "contacts") if network else []
+    contacts = [(person, contact_facts(person.entity)) for person in people]  # type: ignore[arg-type]  # Node.entity is typed as the base Entity; contacts are people
     return Handout(
         session=session,
         network=network,
         facts=facts,
         programme=e.programme,
-        speakers=speakers,
+        speakers=_in_role(graph, session, "speakers"),
+        facilitators=_in_role(graph, session, "facilitators"),
+        taking_part=taking_part_facts(e),
         cases=cases,
         factors=factors,
         questions=e.questions,
@@ -100,6 +105,15 @@ def handout(graph: KnowledgeGraph, session: Node, url: str | None, qr: str | Non
         pdf=pdf_path(session),
         summary=e.summary,
     )
+
+
+def _in_role(graph: KnowledgeGraph, session: Node, field: str) -> list[tuple[Node, str]]:
+    """The people or organisations in a role (speakers, facilitators), each with its role text or else its organisation."""
+    found = []
+    for who, role in roles_of(graph, session, field):
+        org = graph.targets(who, "organisation")
+        found.append((who, role or (org[0].label if org else "")))
+    return found
 
 
 def manifest(graph: KnowledgeGraph, page_path: dict[str, str], absolute: dict[str, str] | None = None) -> dict[str, object]:
@@ -123,7 +137,13 @@ def manifest(graph: KnowledgeGraph, page_path: dict[str, str], absolute: dict[st
                 ],
             }
             for network in graph.by_kind["network"]
-        ]
+        ],
+        "activities": [
+            {"id": a.id, "title": a.label, "when": format_date(getattr(a.entity, "date", None)), "page": page_path[a.key], "pdf": pdf_path(a)}
+            for kind in KINDS.events()
+            if not isinstance(KINDS[kind].files, InParent) and KINDS[kind].handout
+            for a in graph.by_kind[kind]
+        ],
     }
 
 

@@ -207,7 +207,9 @@ OVERVIEWS = [
         "en hefbomen (wat het vooruithielp) het netwerk of zijn sessies noemden. Kies een getal om ze te lezen. "
         "Waar 'nog niet besproken' staat, sprak dat netwerk (nog) niet over die voorwaarde.",
     ),
-    Overview(PlacesPage, "plaatsen/index.md", "Plaatsen", "Gemeenten, provincies en landen waar de praktijkvoorbeelden en organisaties zich bevinden."),
+    Overview(
+        PlacesPage, "plaatsen/index.md", "Plaatsen", "Gemeenten en landen waar de sessies plaatsvinden en de praktijkvoorbeelden en organisaties zich bevinden."
+    ),
     Overview(YearsPage, "jaren/index.md", "Jaren", "De sessies van alle netwerken, per jaar."),
     Overview(
         OpenDataPage,

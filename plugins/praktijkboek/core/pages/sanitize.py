@@ -37,9 +37,16 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 SAFE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
+REMOTE = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+
+
 def _attribute(tag: str, name: str, value: str) -> str | None:
-    """Ids only in the form Markdown's table of contents makes them: never the theme's own (`__search`)."""
+    """Ids only in the form Markdown's table of contents makes them: never the theme's own (`__search`).
+    No picture from another website: a page of the book makes no request elsewhere (the loader refuses
+    them in Markdown it can read; this catches the rest, such as a reference-style image)."""
     if name == "id" and not SAFE_ID.fullmatch(value):
+        return None
+    if tag == "img" and name == "src" and REMOTE.match(value):
         return None
     return value
 

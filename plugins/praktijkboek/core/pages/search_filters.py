@@ -16,8 +16,9 @@ def filters(graph: KnowledgeGraph, node: Node) -> list[tuple[str, str]]:
     out = graph.outgoing.get(node.key, ())
     near = [node, *(e.target for e in out)]
     # The sessions it is about: itself, those it names (a factor's sources), those that name it.
-    sessions = {n.key: n for n in [*near, *graph.sources(node, kind="session")] if n.kind == "session"}
-    networks = {graph.network_of(s).label for s in sessions.values()}
+    events = KINDS.events()
+    sessions = {n.key: n for n in [*near, *(s for kind in events for s in graph.sources(node, kind=kind))] if n.kind in events}
+    networks = {network.label for s in sessions.values() if (network := graph.series_of(s))}
     networks |= {n.label for n in [*near, *graph.sources(node, kind="network")] if n.kind == "network"}
     conditions = {n.label for n in near if n.kind == "condition"}
     conditions |= {c.label for e in out for c in graph.targets(e.target, "condition")}  # a case's levers' conditions

@@ -33,6 +33,7 @@ from praktijkboek.core.knowledge.graph import KnowledgeGraph
 from praktijkboek.core.pages.handouts import HANDOUT_DIR
 from praktijkboek.core.pages.markdown import MarkdownSetup, link_attributes, relative_target
 from praktijkboek.core.pages.plan import EntityPage, Page, address_collisions, hand_written_collisions, url_path
+from praktijkboek.core.reading import media
 from praktijkboek.core.reading.kinds import KINDS
 from praktijkboek.core.reading.problems import Problem, did_you_mean
 from praktijkboek.core.reading.yamlfile import ReadError, read_regular, read_text
@@ -40,7 +41,7 @@ from praktijkboek.core.reading.yamlfile import ReadError, read_regular, read_tex
 #: Folders the site fills itself: the book's feeds, open data, handouts and search index, and the search
 #: index of Material's own search plugin (when `search: material`).
 SEARCH_INDEX_DIR = "pagefind"
-RESERVED_FOLDERS = (agenda.AGENDA_DIR, opendata.OPEN_DATA_DIR, HANDOUT_DIR, SEARCH_INDEX_DIR, "search")
+RESERVED_FOLDERS = (agenda.AGENDA_DIR, opendata.OPEN_DATA_DIR, HANDOUT_DIR, SEARCH_INDEX_DIR, "search", media.SITE_FOLDER)
 #: Files MkDocs writes at the top of every site.
 RESERVED_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 
@@ -86,10 +87,10 @@ def target(url: str, from_uri: str) -> str | None:
 
 def export_paths(graph: KnowledgeGraph) -> set[str]:
     """The files written next to the pages (agenda feeds, open data): links may point at them too."""
-    dated = [s for s in graph.by_kind["session"] if getattr(s.entity, "date", None)]
-    paths = {opendata.EXPORT, opendata.EXPORT_SCHEMA, opendata.CASES_CSV}
+    dated = [s for s in graph.events() if getattr(s.entity, "date", None)]
+    paths = {opendata.EXPORT, opendata.EXPORT_SCHEMA, opendata.CASES_CSV} | {file.site_path for file in graph.media.values()}
     if dated:
-        paths |= {agenda.feed_path()} | {agenda.feed_path(graph.network_of(s)) for s in dated} | {agenda.session_path(s) for s in dated}
+        paths |= {agenda.feed_path()} | {agenda.feed_path(n) for s in dated if (n := graph.series_of(s))} | {agenda.session_path(s) for s in dated}
     return paths
 
 

@@ -13,19 +13,21 @@ and facets it may name are the tables below.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, get_args
+from urllib.parse import urljoin
 
 from praktijkboek.core.exports import agenda, jsonld, opendata
 from praktijkboek.core.knowledge import lens, taxonomy
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node, ref_field_names
 from praktijkboek.core.knowledge.lens import Lens
 from praktijkboek.core.pages import handouts, search_filters
-from praktijkboek.core.pages.formatting import Fact, contact_facts, format_date, session_facts
+from praktijkboek.core.pages.formatting import Fact, contact_facts, format_date, roles_of, session_facts, taking_part_facts, where
 from praktijkboek.core.reading.kinds import KINDS, InParent
-from praktijkboek.core.reading.models import Entity, Link, Person, Place, Session
+from praktijkboek.core.reading.media import MediaFile
+from praktijkboek.core.reading.models import Case, Entity, Event, Link, Organisation, Person, Place
 
 if TYPE_CHECKING:
     from praktijkboek.core.pages.plan import Page
@@ -37,6 +39,18 @@ class Section:
     """Stable name, for `data-pb-relation` hooks (`cases`, `in:session.cases`)."""
     heading: str
     nodes: list[Node]
+    notes: dict[str, str] = field(default_factory=dict)
+    """A short text after a node's link, by its key: the role of a speaker ("gebiedswerker")."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the site owner sets for the book (mkdocs.yml), as far as pages show it."""
+
+    contribute_email: str | None = None
+    """Where a reader without a GitHub account sends what they know (`contribute_email`)."""
+    edit_base: str | None = None
+    """repo_url + edit_uri: the start of the address where a file of the repository is edited."""
 
 
 @dataclass
@@ -76,7 +90,7 @@ def _context_part(graph: KnowledgeGraph, node: Node, name: str) -> str | None:
     if isinstance(value, dt.date) or (value is None and _is_date(type(node.entity), name)):
         return format_date(value)
     if isinstance(value, Place):
-        return value.label
+        return taxonomy.place_label(graph, node)
     return str(value) if value else None
 
 
@@ -98,10 +112,11 @@ def _mentioned_in(graph: KnowledgeGraph, node: Node) -> str:
 
 def _source_label(graph: KnowledgeGraph, node: Node) -> str:
     e = node.entity
-    if isinstance(e, Session):
+    if isinstance(e, Event):
         date = format_date(e.date)
-        when = "" if date in e.title else f", {date}"
-        return f"{e.title} ({graph.network_of(node).label}{when})"
+        network = graph.series_of(node)
+        parts = [network.label if network else None, None if date in e.title else date]
+        return f"{e.title} ({', '.join(p for p in parts if p)})"
     return node.label
 
 
@@ -109,21 +124,19 @@ def _source_label(graph: KnowledgeGraph, node: Node) -> str:
 CONTEXT_PARTS: dict[str, Callable[[KnowledgeGraph, Node], str]] = {"mentioned_in": _mentioned_in}
 
 
-def _facts(node: Node) -> list[Fact]:
+def _facts(graph: KnowledgeGraph, node: Node) -> list[Fact]:
     kind = KINDS[node.kind]
     facts: list[Fact] = []
     for name in kind.facts:
         if name in FACT_GROUPS:
-            facts.extend(FACT_GROUPS[name](node))
+            facts.extend(FACT_GROUPS[name](graph, node))
             continue
         value = getattr(node.entity, name, None)
         if not value:
             continue
         if isinstance(value, Place):
             # (PlaceGroup.key depends only on the level and the slug of the name, as places() groups them)
-            places = taxonomy.place_keys(node)
-            target = taxonomy.PlaceGroup(*places[-1]).key if places else None
-            facts.append(Fact(name, kind.fields[name], value.label, target=target))
+            facts.append(Fact(name, kind.fields[name], taxonomy.place_label(graph, node) or "", target=taxonomy.place_target(graph, node)))
         elif isinstance(value, str) and value.startswith(("https://", "http://")):
             facts.append(Fact(name, kind.fields[name], value, value))
         else:
@@ -131,18 +144,28 @@ def _facts(node: Node) -> list[Fact]:
     return facts
 
 
-def _schedule(node: Node) -> list[Fact]:
-    assert isinstance(node.entity, Session)  # a kind declares `schedule` only with a session's fields
-    return session_facts(node.entity)
+def _schedule(graph: KnowledgeGraph, node: Node) -> list[Fact]:
+    assert isinstance(node.entity, Event)  # a kind declares `schedule` only with a session's fields
+    return session_facts(node.entity, graph.targets(node, "regions"))
 
 
-def _contact(node: Node) -> list[Fact]:
-    assert isinstance(node.entity, Person)  # a kind declares `contact` only with a person's fields
+def _taking_part(graph: KnowledgeGraph, node: Node) -> list[Fact]:
+    assert isinstance(node.entity, Event)  # a kind declares `taking_part` only with a session's fields
+    return taking_part_facts(node.entity)
+
+
+def _contact(graph: KnowledgeGraph, node: Node) -> list[Fact]:
+    assert isinstance(node.entity, Person | Organisation)  # a kind declares `contact` only with a person's or organisation's fields
     return contact_facts(node.entity)
 
 
 #: Groups of facts that are more than one field each (`Kind.facts`).
-FACT_GROUPS: dict[str, Callable[[Node], list[Fact]]] = {"schedule": _schedule, "contact": _contact}
+FACT_GROUPS: dict[str, Callable[[KnowledgeGraph, Node], list[Fact]]] = {
+    "schedule": _schedule,
+    "taking_part": _taking_part,
+    "contact": _contact,
+    "public_contact": _contact,
+}
 
 
 def _lists(node: Node) -> list[tuple[str, str, list[str]]]:
@@ -168,7 +191,7 @@ def _links(node: Node) -> list[tuple[str, str, list[Link]]]:
 def entity_view(book: Book, node: Node, url: str | None) -> EntityView:
     graph = book.graph
     kind = KINDS[node.kind]
-    view = EntityView(node, getattr(node.entity, "summary", None), _facts(node), _lists(node), _links(node))
+    view = EntityView(node, getattr(node.entity, "summary", None), _facts(graph, node), _lists(node), _links(node))
     by_field: dict[str, list[Node]] = {}
     for edge in graph.outgoing.get(node.key, ()):
         by_field.setdefault(edge.field, []).append(edge.target)
@@ -191,6 +214,9 @@ def entity_view(book: Book, node: Node, url: str | None) -> EntityView:
         given = FACETS[facet](book, node)
         view.facet_sections += given.pop("sections", [])
         view.extra.update(given)
+    notes = view.extra.get("notes", {})
+    for section in view.sections:
+        section.notes = notes.get(section.key, {})  # type: ignore[union-attr]  # the roles facet gives a dict per field
     view.extra["filters"] = book.filters(node)
     data = jsonld.describe(graph, node, url, book.absolute)
     if data:
@@ -224,8 +250,69 @@ def _same_condition(book: Book, node: Node) -> dict[str, Any]:
 
 
 def _agenda(book: Book, node: Node) -> dict[str, Any]:
-    date = getattr(node.entity, "date", None)
-    return {"ics": agenda.session_path(node), "status": "upcoming" if date >= book.today else "past"} if date else {}
+    e = node.entity
+    assert isinstance(e, Event)  # a kind declares `agenda` only with a session's fields
+    if not e.date:
+        return {}
+    return {"ics": agenda.session_path(node), "status": "upcoming" if e.last_day >= book.today else "past", "dates": (e.date, e.last_day)}  # type: ignore[operator]  # last_day is a date when date is
+
+
+def _roles(book: Book, node: Node) -> dict[str, Any]:
+    """The role texts of speakers, facilitators and organisers, after their names in the page's relations."""
+    return {
+        "notes": {field: {who.key: role for who, role in roles_of(book.graph, node, field) if role} for field in ("speakers", "facilitators", "organisers")}
+    }
+
+
+def _pictures(book: Book, node: Node) -> dict[str, Any]:
+    pictures = getattr(node.entity, "pictures", [])
+    return {"pictures": [(picture, book.media.get(picture.file)) for picture in pictures]} if pictures else {}
+
+
+#: A case page shows this when it tells no more than this many things beyond its title, with an invitation to add more.
+LITTLE_KNOWN = 1
+
+
+def _case_record(book: Book, node: Node) -> dict[str, Any]:
+    """What a case record holds beyond the facts, in the order of case libraries: aim, approach, results,
+    what it takes, contact; and, for a case we know little about, a word of that and how to add to it."""
+    e = node.entity
+    assert isinstance(e, Case)  # a kind declares `case_record` only with a case's fields
+    record = [
+        (name, heading, paragraphs(value))
+        for name, heading, value in (("aim", "Doel", e.aim), ("approach", "Aanpak", e.approach), ("results", "Resultaten", e.results))
+        if value
+    ]
+    needs = [(label, value) for label, value in (("Mensen", e.needs.people), ("Geld", e.needs.money), ("Ruimte", e.needs.space)) if value] if e.needs else []
+    contact = book.graph.targets(node, "contact")
+    found: dict[str, Any] = {"record": record, "needs": needs}
+    if contact:
+        found["contact"] = (contact[0], contact_facts(contact[0].entity) if isinstance(contact[0].entity, Person | Organisation) else [])
+    if e.known <= LITTLE_KNOWN and not e.pictures:
+        found["invite"] = Invite(book.settings.contribute_email, book.edit_url(node), node.label)
+    return found
+
+
+@dataclass(frozen=True)
+class Invite:
+    """An invitation to tell the book what one knows about a case it knows little of."""
+
+    email: str | None
+    """The book's address for readers who are not on GitHub (mkdocs.yml: `contribute_email`)."""
+    edit_url: str | None
+    """Where the file is edited on GitHub."""
+    title: str
+
+
+def paragraphs(text: str) -> list[str]:
+    """Plain text as paragraphs: a blank line starts a new one."""
+    return [" ".join(part.split()) for part in text.split("\n\n") if part.strip()]
+
+
+def _region_places(book: Book, node: Node) -> dict[str, Any]:
+    """The municipalities the content places in this region."""
+    municipalities = [group for group in book.places.values() if group.region is not None and group.region.key == node.key]
+    return {"places": municipalities} if municipalities else {}
 
 
 def _neighbours(book: Book, node: Node) -> dict[str, Any]:
@@ -251,6 +338,10 @@ FACETS: dict[str, Callable[[Book, Node], dict[str, Any]]] = {
     # A session's barriers and levers per condition, as on its handout (and not again as two flat lists).
     "impact_named": lambda book, node: {"impact": lens.factors_named_in(book.graph, node), "grouped": ("in:barrier.sources", "in:lever.sources")},
     "same_condition": _same_condition,
+    "roles": _roles,
+    "pictures": _pictures,
+    "case_record": _case_record,
+    "region_places": _region_places,
 }
 
 
@@ -278,6 +369,10 @@ class Card:
     """`upcoming` or `past` for a dated session."""
     filters: dict[str, list[str]]
     """Filter name -> the values this card has (data attributes the page's filters read)."""
+    event_status: str | None = None
+    """`volzet`, `afgelast` or `verplaatst` for a session that is not simply open."""
+    dates: tuple[dt.date, dt.date] | None = None
+    """First and last day of a dated session: the reader's browser decides 'komt eraan' or 'voorbij' from them."""
 
 
 #: A listing gets filters from this many entries on: a shorter list is read at a glance.
@@ -286,29 +381,31 @@ LISTING_FILTERS_FROM = 8
 LISTING_FILTERS = [("thema", "Thema"), ("plaats", "Plaats"), ("jaar", "Jaar"), ("netwerk", "Netwerk"), ("voorwaarde", "Voorwaarde")]
 
 
-def _place_label(node: Node) -> str | None:
-    place = getattr(node.entity, "place", None)
-    return place.label if isinstance(place, Place) else str(place) if place else None
-
-
 def card(book: Book, node: Node) -> Card:
     graph = book.graph
     values: dict[str, list[str]] = {}
     for name, value in book.filters(node):
         values.setdefault(name, []).append(value)
-    place = _place_label(node)
+    place = taxonomy.place_label(graph, node) if isinstance(getattr(node.entity, "place", None), Place) else None
+    if isinstance(node.entity, Event):
+        place = where(node.entity, graph.targets(node, "regions"))
     values["plaats"] = [place] if place else []
     date = getattr(node.entity, "date", None)
-    status = ("upcoming" if date >= book.today else "past") if isinstance(date, dt.date) else None
+    last: dt.date | None = getattr(node.entity, "last_day", None) or date
+    status = ("upcoming" if last >= book.today else "past") if isinstance(date, dt.date) and last else None
     themes = [t.label for t in graph.targets(node, "themes")] if "themes" in ref_field_names(type(node.entity)) else []
     summary = getattr(node.entity, "summary", None) or getattr(node.entity, "definition", None)
-    return Card(node, summary, describe(graph, node), place, themes, status, values)
+    full = getattr(node.entity, "status", None) if isinstance(node.entity, Event) else None
+    return Card(node, summary, describe(graph, node), place, themes, status, values, full if full != "open" else None, (date, last) if date and last else None)
 
 
 def listing_view(book: Book, kind: str, heading: str) -> ListingView:
     graph = book.graph
     nodes = graph.by_kind[kind]
-    if kind == "session":
+    also = KINDS[kind].index.also
+    if also:
+        nodes = sorted([*nodes, *(n for other in also for n in graph.by_kind[other])], key=Node.sort_key)
+    if KINDS[kind].event:
         split = agenda.split(nodes, book.today)
         nodes = [*split.upcoming, *split.past, *split.undated]
     cards = [card(book, node) for node in nodes]
@@ -343,7 +440,7 @@ HOME_CARDS = 6
 
 def home_view(book: Book) -> HomeView:
     graph = book.graph
-    split = agenda.split(graph.by_kind["session"], book.today)
+    split = agenda.split(graph.events(), book.today)
     counts = [(kind, KINDS[kind].plural, len(nodes)) for kind, nodes in graph.by_kind.items() if nodes]
     # The cases of the most recent sessions first (the book keeps no date for a case itself), then the others.
     recent: dict[str, Node] = {}
@@ -383,11 +480,21 @@ def open_data_view(graph: KnowledgeGraph) -> OpenDataView:
     return OpenDataView(files, feeds)
 
 
+def edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
+    """Where files of the repository are edited, as MkDocs makes a page's edit link: repo_url + edit_uri."""
+    if not repo_url or not edit_uri:
+        return None
+    return urljoin(repo_url.rstrip("/") + "/", edit_uri.rstrip("/") + "/")
+
+
 class Book:
     """Everything the page templates need, computed once per build: the graph, the lens, the taxonomies."""
 
-    def __init__(self, graph: KnowledgeGraph):
+    def __init__(self, graph: KnowledgeGraph, settings: Settings = Settings()):  # noqa: B008  # frozen
         self.graph: KnowledgeGraph = graph
+        self.settings = settings
+        self.media: Mapping[str, MediaFile] = graph.media
+        """The media folder's files as the site has them (pictures resized, with their size), by path."""
         self.lens: Lens = Lens(graph)
         self.today = agenda.build_date()
         self.absolute: dict[str, str] = {}
@@ -395,6 +502,10 @@ class Book:
         self.places = {group.key: group for group in taxonomy.places(graph)}
         self.years = {group.key: group for group in taxonomy.years(graph)}
         self._filters: dict[str, list[tuple[str, str]]] = {}
+
+    def edit_url(self, node: Node) -> str | None:
+        """Where an entity's own file is edited (GitHub's editor), when the site has a repository."""
+        return f"{self.settings.edit_base}{node.path}" if self.settings.edit_base else None
 
     def filters(self, node: Node) -> list[tuple[str, str]]:
         """A node's search filters, computed once per build: its page and its cards in listings show them."""

@@ -126,6 +126,8 @@ class Index:
     """Its folder in the site (`netwerken`, `sessies`); the entities' pages may live elsewhere."""
     position: int = 100
     """Its place in the navigation among the index pages: lowest first; equal ones in the order of KINDS."""
+    also: tuple[str, ...] = ()
+    """Other kinds it lists too, mixed in (the sessions' index lists the activities that stand alone)."""
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,9 @@ class Kind:
     """The schema.org type of its JSON-LD (exports/jsonld.py), or None for none."""
     scaffold: bool = False
     """`praktijkboek new <name>` writes a new file of this kind."""
+    event: bool = False
+    """Its entities are dated events (sessions, activities): the agenda, the listing of sessions, the home
+    page's upcoming sessions and the years read them."""
 
     @property
     def handout(self) -> bool:
@@ -227,12 +232,30 @@ class Registry(Mapping[str, Kind]):
     def with_own_folder(self) -> list[tuple[Kind, OwnFolder]]:
         return [(kind, kind.files) for kind in self._kinds.values() if isinstance(kind.files, OwnFolder)]
 
+    def events(self) -> tuple[str, ...]:
+        """The kinds of dated events (`Kind.event`): sessions, activities."""
+        return tuple(name for name, kind in self._kinds.items() if kind.event)
+
     def names(self) -> dict[str, str]:
         """The names editors may write for a kind in `[[kind:id]]`: the schema's and the Dutch one."""
         return {kind.name: kind.name for kind in self._kinds.values()} | {kind.label.replace(" ", "-"): kind.name for kind in self._kinds.values()}
 
 
 _FACTOR = {"condition": "Voorwaarde voor collectieve impact", "sources": "Genoemd in"}
+#: The Dutch names of the fields that sessions and activities share.
+_EVENT = {
+    "participants": "Deelnemers",
+    "audience": "Publiek",
+    "programme": "Programma",
+    "questions": "Vragen om te bespreken",
+    "speakers": "Sprekers",
+    "facilitators": "Begeleiding",
+    "organisers": "Organisatie",
+    "cases": "Praktijkvoorbeelden",
+    "methods": "Methoden en instrumenten",
+    "regions": "Voor de regio",
+    "materials": "Materiaal",
+}
 
 KINDS = Registry(
     [
@@ -270,24 +293,34 @@ KINDS = Registry(
             "Sessies",
             InParent("network", "sessions"),
             "netwerken",
-            Index("Sessies", "Alle bijeenkomsten van alle netwerken, op datum.", "sessies", position=20),
-            fields={
-                "number": "Volgnummer",
-                "participants": "Deelnemers",
-                "audience": "Publiek",
-                "programme": "Programma",
-                "questions": "Vragen om te bespreken",
-                "materials": "Materiaal",
-                "speakers": "Sprekers",
-                "network": "Netwerk",
-            },
-            facts=("schedule", "number", "participants", "audience"),
+            Index("Sessies", "Alle bijeenkomsten van alle netwerken, en de losse activiteiten, op datum.", "sessies", position=20, also=("activity",)),
+            fields={"number": "Volgnummer", **_EVENT, "network": "Netwerk"},
+            facts=("schedule", "number", "taking_part", "participants", "audience"),
             context=("date", "network"),
-            facets=("parent", "handout", "agenda", "impact_named", "neighbours"),
+            facets=("parent", "handout", "agenda", "impact_named", "neighbours", "roles", "pictures"),
+            event=True,
             body_field="report",
             template="session.html",
             jsonld="Event",
             scaffold=True,
+        ),
+        Kind(
+            "activity",
+            models.Activity,
+            "activiteit",
+            "Activiteiten",
+            SharedFolder("activities"),
+            "activiteiten",
+            Index("Losse activiteiten", "Webinars, studiedagen en andere activiteiten die niet bij een netwerk horen.", "activiteiten", position=25),
+            fields=_EVENT,
+            facts=("schedule", "taking_part", "participants", "audience"),
+            context=("date", "format"),
+            facets=("handout", "agenda", "impact_named", "roles", "pictures"),
+            body_field="report",
+            template="session.html",
+            jsonld="Event",
+            scaffold=True,
+            event=True,
         ),
         Kind(
             "case",
@@ -297,12 +330,40 @@ KINDS = Registry(
             SharedFolder("cases"),
             "praktijkvoorbeelden",
             Index("Praktijkvoorbeelden", "Inspirerende voorbeelden die in de netwerken aan bod kwamen.", "praktijkvoorbeelden", position=30),
-            fields={"kind": "Soort", "place": "Plaats", "links": "Meer informatie"},
-            facts=("kind", "place"),
+            fields={
+                "kind": "Soort",
+                "place": "Plaats",
+                "status": "Stand van zaken",
+                "start_year": "Gestart in",
+                "website": "Website",
+                "lessons": "Lessen en tips",
+                "links": "Meer informatie",
+                "contact": "Contact",
+            },
+            facts=("kind", "place", "status", "start_year", "website"),
             context=("place",),
-            facets=("networks_via_sessions", "related_cases"),
+            facets=("case_record", "pictures", "networks_via_sessions", "related_cases"),
             template="case.html",
             jsonld="CreativeWork",
+            scaffold=True,
+        ),
+        Kind(
+            "method",
+            models.Method,
+            "methode",
+            "Methoden en instrumenten",
+            SharedFolder("methods"),
+            "methoden",
+            Index(
+                "Methoden en instrumenten",
+                "Spelen, werkvormen, toolkits en checklists die netwerken gebruiken en met elkaar delen.",
+                "methoden",
+                position=35,
+            ),
+            fields={"kind": "Soort", "purpose": "Waarvoor?", "source": "Bron", "materials": "Wat heb je nodig?", "links": "Meer informatie"},
+            facts=("kind", "purpose", "source"),
+            context=("kind",),
+            jsonld="HowTo",
             scaffold=True,
         ),
         Kind(
@@ -313,8 +374,8 @@ KINDS = Registry(
             SharedFolder("organisations"),
             "organisaties",
             Index("Organisaties", "Organisatoren, partners en andere organisaties uit de netwerken.", "organisaties", position=80),
-            fields={"kind": "Soort", "place": "Plaats", "website": "Website"},
-            facts=("kind", "place", "website"),
+            fields={"kind": "Soort", "place": "Plaats", "address": "Adres", "website": "Website"},
+            facts=("kind", "place", "address", "public_contact", "website"),
             context=("place",),
             template="organisation.html",
             jsonld="Organization",
@@ -332,6 +393,21 @@ KINDS = Registry(
             context=("role", "organisation"),
             template="person.html",
             jsonld="Person",
+        ),
+        Kind(
+            "region",
+            models.Region,
+            "regio",
+            "Regio's",
+            SharedFolder("regions"),
+            "regios",
+            Index("Regio's", "Provincies en grotere regio's van België en Nederland, met wat er plaatsvindt en zich bevindt.", "regios", position=95),
+            fields={"kind": "Soort", "country": "Land", "part_of": "Ligt in"},
+            facts=("kind", "country"),
+            context=("kind", "country"),
+            facets=("region_places",),
+            template="region.html",
+            jsonld="AdministrativeArea",
         ),
         Kind(
             "theme",

@@ -21,6 +21,8 @@ from praktijkboek.core.reading.validation import validate_all
 from praktijkboek.core.reading.yamlfile import SYMLINK_HINT, SYMLINK_MESSAGE, ParsedFile, read_file
 
 ENTITY_SUFFIXES = (".yml", ".yaml", ".md")
+#: The folder in the content folder with the book's own pictures and files (core/exports/media.py reads it).
+MEDIA_FOLDER = "media"
 #: Files that may sit anywhere without being content.
 IGNORED_NAMES = {"README.md", ".gitkeep", ".DS_Store"}
 
@@ -34,6 +36,11 @@ class Layout:
     content_dir: str = DEFAULT_FOLDERS.content
     pages_dir: str = f"{DEFAULT_FOLDERS.content}/pages"
     """Hand-written Markdown pages (MkDocs' docs_dir); not entity files."""
+
+    @property
+    def media_dir(self) -> str:
+        """Pictures and attachments (presentations, photos), referred to by path from the content files."""
+        return f"{self.content_dir}/{MEDIA_FOLDER}"
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -256,10 +263,12 @@ def discover(layout: Layout) -> tuple[list[Found], list[Problem]]:
                 else:
                     stray(path, f"In een {kind.label}map staan alleen {only}.")
     pages = (layout.root / layout.pages_dir).resolve()
-    if pages.is_dir() and not (layout.root / layout.pages_dir).is_symlink():  # MkDocs would follow a link in its docs_dir
-        for base, folders, names in os.walk(pages):
-            for name in sorted(folders + names):
-                linked(Path(base) / name)
+    media = (layout.root / layout.media_dir).resolve()
+    for walked in (layout.pages_dir, layout.media_dir):  # MkDocs would follow a link in its docs_dir; the media are copied
+        if (layout.root / walked).is_dir() and not linked(layout.root / walked):
+            for base, folders, names in os.walk(layout.root / walked):
+                for name in sorted(folders + names):
+                    linked(Path(base) / name)
     shared = KINDS.shared()
     for setting in sorted({layout.folder(kind.files.setting) for kind in shared.values()}):
         top = layout.root / setting
@@ -267,11 +276,11 @@ def discover(layout: Layout) -> tuple[list[Found], list[Problem]]:
             continue
         here = {folder: kind for folder, kind in shared.items() if layout.folder(kind.files.setting) == setting}
         for folder in entries(top):
-            if folder.resolve() == pages:
+            if folder.resolve() in (pages, media):
                 continue
             shared_kind = here.get(folder.name)
             if shared_kind is None or not folder.is_dir():
-                stray(folder, f"Mappen in {setting}/: {list_choices([*here, Path(layout.pages_dir).name])}.")
+                stray(folder, f"Mappen in {setting}/: {list_choices([*here, Path(layout.pages_dir).name, MEDIA_FOLDER], limit=30)}.")
                 continue
             for path in entries(folder):
                 entity(shared_kind.name, path)

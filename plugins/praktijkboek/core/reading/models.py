@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Annotated, Any, Literal, get_args
 
 from annotated_types import Ge
@@ -162,6 +163,64 @@ Date = Annotated[
 ]
 
 
+#: A year on its own (a case's start year), as digits: YAML 1.2 reads it as a number.
+Year = Annotated[
+    int,
+    _form("year", r"[0-9]{4}", "'{value}' is geen jaartal", "Schrijf het jaar in vier cijfers, bijvoorbeeld 2019."),
+    AfterValidator(lambda year: _plausible_year(dt.date(year, 1, 1)).year),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2100}, {"type": "string", "pattern": _padded("[0-9]{4}")}]}),
+]
+COST_PATTERN = r"gratis|[0-9]+(?:[.,][0-9]{2})?"
+
+
+def _cost(text: str) -> str:
+    return "0.00" if text == "gratis" else f"{Decimal(text.replace(',', '.')):.2f}"
+
+
+#: What taking part costs: `gratis`, or an amount in euro (`25`, `12,50`), kept as an amount with two decimals.
+Cost = Annotated[
+    Decimal,
+    _form("cost", COST_PATTERN, "'{value}' is geen prijs", "Schrijf gratis, of een bedrag in euro zonder teken: 25 of 12,50.", normal=_cost),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": _padded(COST_PATTERN)}]}),
+    PlainSerializer(lambda value: str(value), return_type=str, when_used="json"),
+]
+#: Where the book's own files (pictures, presentations) are: a path inside the media folder, `foto's/x.jpg`.
+#: No address of another website: a page of the book makes no request elsewhere.
+MEDIA_PATTERN = r"(?!/)(?![A-Za-z][A-Za-z0-9+.-]*:)(?!.*(?:^|/)\.\.(?:/|$))[^\\]+\.[A-Za-z0-9]+"
+
+
+def _media_path(value: Any) -> Any:
+    if isinstance(value, str) and re.match(r"\s*(?:https?:)?//", value):
+        raise PydanticCustomError(
+            "pb_media_remote",
+            "'{value}' staat op een andere website; het boek toont alleen bestanden uit de eigen map media",
+            {"value": value, "hint": "Zet het bestand in content/media/ en schrijf het pad daarin, bijvoorbeeld foto's/inspiratiedag.jpg."},
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class Media:
+    """Marks a field as the path of a file in the media folder: it must exist there (core/exports/media.py)."""
+
+    image: bool = False
+    """The file must be a picture."""
+
+
+MediaPath = Annotated[
+    str,
+    Media(),
+    BeforeValidator(_media_path),
+    _form(
+        "media",
+        MEDIA_PATTERN,
+        "'{value}' is geen pad in de map media",
+        "Schrijf het pad vanaf content/media/, met de extensie, zonder / vooraan of .., bijvoorbeeld foto's/inspiratiedag.jpg.",
+    ),
+    _text_schema(MEDIA_PATTERN),
+]
+
+
 def nested_model(annotation: Any) -> type[BaseModel] | None:
     """The pydantic model inside a field's type (`list[Link]`, `Place | None`), if any."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -199,27 +258,108 @@ class Strict(BaseModel):
 
 
 class Link(Strict):
+    """A link to another website, or a file of the book's own (a presentation in the media folder)."""
+
     title: Line = Field(description="De tekst van de link.", examples=["Verslag van de studiedag"])
-    url: Url = Field(
-        description="Het volledige webadres, beginnend met https://.",
+    url: Url | None = Field(
+        None,
+        description="Het volledige webadres, beginnend met https://. Of gebruik 'file' voor een bestand uit de map media.",
         examples=["https://www.voorbeeld.be/verslag"],
     )
+    file: MediaPath | None = Field(
+        None, description="Of een bestand in content/media/ (een presentatie, een verslag), als pad vanaf die map, bijvoorbeeld presentaties/studiedag.pdf."
+    )
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Link:
+        if bool(self.url) == bool(self.file):
+            raise rule("url", "een link heeft een webadres (url) of een bestand (file), precies één van beide")
+        return self
+
+
+class Image(Strict):
+    """A picture from the media folder, with the text that replaces it for who cannot see it."""
+
+    file: Annotated[MediaPath, Media(image=True)] = Field(
+        description="Het pad van de afbeelding vanaf content/media/ (jpg, png of webp).", examples=["repair-cafe/herstelling.jpg"]
+    )
+    alt: Text = Field(
+        description="Wat er op de afbeelding te zien is, voor wie ze niet kan zien (verplicht).", examples=["Vrijwilligers herstellen een broodrooster"]
+    )
+    caption: Text | None = Field(None, description="Een bijschrift onder de afbeelding.", examples=["Repair café in de parochiezaal"])
+    credit: Line | None = Field(None, description="Wie de foto maakte, of van wie ze komt.", examples=["Foto: Cera"])
 
 
 class Place(Strict):
     municipality: Name | None = Field(None, description="De gemeente of stad.", examples=["Hasselt"])
-    province: Name | None = Field(None, description="De provincie of regio.", examples=["Limburg"])
-    country: Name | None = Field(None, description="Het land, voluit.", examples=["België"])
+    region: ref("region", inverse="Ligt in deze regio") | None = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
+        None,
+        description="Id van de provincie of regio (een bestand in content/regions/): zo zijn Limburg (BE) en Limburg (NL) twee plaatsen.",
+        examples=["limburg-be"],
+    )
+    country: Name | None = Field(None, description="Het land, voluit; niet nodig bij een regio, die haar land kent.", examples=["België"])
 
     @model_validator(mode="after")
     def _not_empty(self) -> Place:
-        if not (self.municipality or self.province or self.country):
-            raise ValueError("een plaats heeft minstens een gemeente, provincie of land")
+        if not (self.municipality or self.region or self.country):
+            raise ValueError("een plaats heeft minstens een gemeente, regio of land")
         return self
 
-    @property
-    def label(self) -> str:
-        return ", ".join(p for p in (self.municipality, self.province, self.country) if p)
+
+class Needs(Strict):
+    """What a case takes to run."""
+
+    people: Text | None = Field(None, description="Welke mensen, hoeveel tijd.", examples=["Een tiental vrijwilligers, twee uur per maand"])
+    money: Text | None = Field(None, description="Welk budget, van wie.", examples=["Een kleine subsidie van de gemeente voor materiaal"])
+    space: Text | None = Field(None, description="Welke ruimte of welk materiaal.", examples=["Een zaal met tafels en stopcontacten"])
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Needs:
+        if not (self.people or self.money or self.space):
+            raise ValueError("vul minstens 'people', 'money' of 'space' in")
+        return self
+
+
+class Registration(Strict):
+    """How to sign up for a session."""
+
+    url: Url | None = Field(None, description="Het webadres van het inschrijfformulier.", examples=["https://www.voorbeeld.be/inschrijven"])
+    email: Email | None = Field(
+        None,
+        description="Het e-mailadres om je in te schrijven; het staat op de pagina (niet leesbaar voor eenvoudige robots).",
+        examples=["info@voorbeeld.nl"],
+    )
+    deadline: Date | None = Field(None, description="De laatste dag om je in te schrijven, als JJJJ-MM-DD.", examples=["2026-03-01"])
+    note: Text | None = Field(None, description="Wat er verder over inschrijven te zeggen is.", examples=["Inschrijven kan tot vier weken vooraf."])
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Registration:
+        if not (self.url or self.email or self.note):
+            raise rule("url", "zeg hoe je je inschrijft: een webadres (url), een e-mailadres (email) of een toelichting (note)")
+        return self
+
+
+def _role(field: str, inverse: str, what: str) -> type[Strict]:
+    """A person or an organisation in a role at a session (a speaker, a facilitator, an organiser), with an
+    optional text about the role. A plain id is short for `{who: <id>}`."""
+
+    class Role(Strict):
+        who: ref("person", "organisation", inverse=inverse) = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
+            description=f"Id van {what}: een persoon of een organisatie.", examples=["chris-frencken"]
+        )
+        role: Text | None = Field(None, description="Wat deze persoon of organisatie deed, in een paar woorden.", examples=["gebiedswerker, gemeente Voorst"])
+
+    Role.__name__ = Role.__qualname__ = f"{field.title()}Role"
+    return Role
+
+
+def _short_role(value: Any) -> Any:
+    return {"who": value} if isinstance(value, str) else value
+
+
+def roles(field: str, inverse: str, what: str) -> Any:
+    model = _role(field, inverse, what)
+    return list[Annotated[model, BeforeValidator(_short_role), WithJsonSchema({"anyOf": [_id_schema(SLUG_PATTERN), model.model_json_schema()]})]]  # type: ignore[valid-type]  # a type made at run time
 
 
 class Entity(Strict):
@@ -249,11 +389,29 @@ SessionFormat = Literal[
     "studiedag",
     "startsessie",
     "lokale sessie",
+    "regionale sessie",
     "tafel",
     "panel",
     "excursie",
     "webinar",
+    "online bijeenkomst",
 ]
+Attendance = Literal["ter plaatse", "online", "hybride"]
+PartOfDay = Literal["voormiddag", "namiddag", "avond", "dagdeel", "hele dag"]
+#: How a page, a hand-out and a calendar say a part of the day.
+PARTS_OF_DAY: dict[str, str] = {
+    "voormiddag": "'s voormiddags",
+    "namiddag": "'s namiddags",
+    "avond": "'s avonds",
+    "dagdeel": "een dagdeel",
+    "hele dag": "de hele dag",
+}
+EventStatus = Literal["open", "volzet", "afgelast", "verplaatst"]
+CapacityUnit = Literal["deelnemers", "teams", "organisaties", "gemeenten"]
+MethodKind = Literal["spel", "werkvorm", "methode", "toolkit", "checklist", "publicatie"]
+CaseStatus = Literal["lopend", "gestopt"]
+Country = Literal["België", "Nederland"]
+RegionKind = Literal["provincie", "gewest", "landsdeel", "regio"]
 
 
 class Network(Entity):
@@ -269,12 +427,15 @@ class Network(Entity):
         [], description="Ids van de partnerorganisaties.", examples=[["cera"]]
     )
     period: Text | None = Field(None, description="De looptijd, in woorden.", examples=["2019-2020"])
-    region: Text | None = Field(None, description="De regio waar het netwerk actief is.", examples=["Vlaanderen"])
+    region: Text | None = Field(None, description="De regio waar het netwerk actief is, in woorden.", examples=["Vlaanderen"])
     audience: list[Text] = Field([], description="Voor wie is het netwerk bedoeld?")
     offer: list[Text] = Field([], description="Wat biedt het netwerk aan (wat bieden we)?")
     goals: list[Text] = Field([], description="De doelen van het netwerk.")
     cases: list[ref("case", inverse="Voorbeeld in netwerk")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van praktijkvoorbeelden die bij het netwerk horen, maar niet bij één sessie.", examples=[["dorpspunt-beveren"]]
+    )
+    methods: list[ref("method", inverse="Netwerken")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
+        [], description="Ids van methoden en instrumenten die het netwerk gebruikt of maakt.", examples=[["gereedschapskist-wijkgericht-werken"]]
     )
     contacts: list[ref("person", inverse="Contactpersoon van")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de contactpersonen.", examples=[["bernard-govaert"]]
@@ -286,46 +447,133 @@ class Network(Entity):
     description: Text | None = Field(None, description="Uitgebreide beschrijving, in Markdown.")
 
 
-class Session(Entity):
-    """A session of a network (where its files are: kinds.py)."""
+class Event(Entity):
+    """What a session of a network and an activity on its own share: when, where, who, taking part."""
 
-    number: Count | None = Field(None, description="Volgnummer binnen het netwerk (1, 2, ...).", examples=[1])
     title: Line = Field(description="De titel van de sessie.", examples=["Participatie en communicatie"])
-    date: Date | None = Field(None, description="De datum, als JJJJ-MM-DD. Laat weg als ze niet bekend is.", examples=["2019-06-06"])
+    date: Date | None = Field(None, description="De (eerste) dag, als JJJJ-MM-DD. Laat weg als ze niet bekend is.", examples=["2019-06-06"])
+    end_date: Date | None = Field(None, description="De laatste dag, bij een sessie van meer dagen, als JJJJ-MM-DD.", examples=["2019-06-07"])
     start_time: Time | None = Field(None, description="Beginuur, als UU:MM.", examples=["19:30"])
     end_time: Time | None = Field(None, description="Einduur, als UU:MM.", examples=["21:30"])
-    place: Text | None = Field(None, description="Waar de sessie plaatsvindt.", examples=["Leuven"])
+    part_of_day: PartOfDay | None = Field(
+        None, description="Het deel van de dag, als de uren nog niet bekend zijn (in plaats van start_time en end_time).", examples=["namiddag"]
+    )
+    attendance: Attendance = Field(
+        "ter plaatse", description="Waar je meedoet: ter plaatse, online, of hybride (allebei). Zonder deze regel: ter plaatse.", examples=["online"]
+    )
+    venue: Line | None = Field(None, description="De naam van de zaal of het gebouw.", examples=["Ontmoetingscentrum De Schakel"])
+    address: Text | None = Field(None, description="Straat, huisnummer en postcode van de zaal.", examples=["Dorpsstraat 1, 3000 Leuven"])
+    municipality: Name | None = Field(None, description="De gemeente of stad waar de sessie plaatsvindt; ze krijgt een eigen pagina.", examples=["Leuven"])
+    regions: list[ref("region", inverse="Sessies in deze regio")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
+        [],
+        description="Ids van de provincies of regio's waarvoor de sessie is (bestanden in content/regions/), als ze voor een regio is en niet in één gemeente.",
+        examples=[["friesland", "groningen", "drenthe"]],
+    )
+    online_url: Url | None = Field(
+        None, description="De link om online mee te doen. Staat alleen op de website als publish_online_url: true.", examples=["https://meet.voorbeeld.nl/abc"]
+    )
+    publish_online_url: Flag = Field(
+        False, description="Mag de link om online mee te doen op de website (en in de agenda)? Zonder deze regel: nee.", examples=[True]
+    )
     format: SessionFormat | None = Field(None, description="De vorm van de sessie.", examples=["werksessie"])
     summary: Text | None = Field(None, description="Eén of twee zinnen die de sessie samenvatten.")
     themes: list[ref("theme", inverse="Sessies")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de thema's.", examples=[["participatie"]]
     )
     programme: list[Text] = Field([], description="De onderdelen van het programma, in volgorde.")
-    speakers: list[ref("person", "organisation", inverse="Sprak op")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
-        [], description="Ids van de sprekers: personen of organisaties.", examples=[["melissa-bosmans"]]
+    speakers: roles("speakers", "Sprak op", "een spreker") = Field(  # type: ignore[valid-type]  # roles() builds the type at run time
+        [], description="De sprekers: ids van personen of organisaties, met 'who' en 'role' als je hun rol wilt noemen.", examples=[["melissa-bosmans"]]
+    )
+    facilitators: roles("facilitators", "Begeleidde", "een begeleider") = Field(  # type: ignore[valid-type]  # roles() builds the type at run time
+        [], description="Wie de sessie begeleidt (procesbegeleiders, adviseurs): ids van personen of organisaties.", examples=[["bmc"]]
+    )
+    organisers: roles("organisers", "Organiseerde", "een organisator") = Field(  # type: ignore[valid-type]  # roles() builds the type at run time
+        [], description="Wie de sessie organiseert, als dat anders is dan de organisatoren van het netwerk.", examples=[["lpb"]]
     )
     cases: list[ref("case", inverse="Besproken in")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de praktijkvoorbeelden die aan bod kwamen.", examples=[["repair-cafe"]]
     )
+    methods: list[ref("method", inverse="Gebruikt in")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
+        [], description="Ids van de methoden en instrumenten die gebruikt werden.", examples=[["intervisie"]]
+    )
     questions: list[Text] = Field([], description="Vragen die op de sessie besproken worden.")
-    participants: Count | None = Field(None, description="Aantal deelnemers.", examples=[15])
+    participants: Count | None = Field(None, description="Aantal deelnemers dat er was.", examples=[15])
+    capacity: Count | None = Field(None, description="Hoeveel er mee kunnen doen, hoogstens.", examples=[6])
+    capacity_unit: CapacityUnit = Field("deelnemers", description="Wat 'capacity' telt. Zonder deze regel: deelnemers.", examples=["teams"])
     audience: Text | None = Field(None, description="Wie er deelnam of voor wie de sessie is.")
-    materials: list[Link] = Field([], description="Presentaties, foto's en ander materiaal.")
+    registration: Registration | None = Field(None, description="Hoe je je inschrijft.")
+    status: EventStatus = Field(
+        "open", description="open, volzet, afgelast, of verplaatst (zet dan de nieuwe datum in date en de oude in previous_date).", examples=["volzet"]
+    )
+    previous_date: Date | None = Field(None, description="Bij een verplaatste sessie: de oorspronkelijke datum, als JJJJ-MM-DD.", examples=["2026-03-12"])
+    cost: Cost | None = Field(None, description="Wat meedoen kost: gratis, of een bedrag in euro (25 of 12,50).", examples=["gratis"])
+    materials: list[Link] = Field([], description="Presentaties, foto's en ander materiaal: webadressen of bestanden uit de map media.")
+    pictures: list[Image] = Field([], description="Foto's van de sessie, uit de map media.")
     report: Text | None = Field(None, description="Verslag van de sessie, in Markdown.")
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """By date (sessions without one last), then title."""
+        return (self.date is None, self.date or "", 0, self.title.casefold())
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The day it ends: the last of several, or its one day."""
+        return self.end_date or self.date
+
+    @property
+    def online(self) -> bool:
+        return self.attendance != "ter plaatse"
+
+    @property
+    def on_site(self) -> bool:
+        return self.attendance != "online"
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Event:
+        if self.end_time and not self.start_time:
+            raise rule("end_time", "een einduur (end_time) zonder beginuur: vul ook 'start_time' in")
+        if self.start_time and self.end_time and self.end_time <= self.start_time and not self.end_date:
+            raise rule("end_time", "het einduur (end_time) moet na het beginuur (start_time) liggen")
+        if (self.start_time or self.end_time) and not self.date:
+            raise rule("start_time" if self.start_time else "end_time", "een uur zonder datum: vul ook 'date' in")
+        if self.part_of_day and self.start_time:
+            raise rule("part_of_day", "een deel van de dag (part_of_day) én een beginuur: kies één van beide; het uur zegt meer")
+        if self.end_date and not self.date:
+            raise rule("end_date", "een laatste dag (end_date) zonder eerste dag: vul ook 'date' in")
+        if self.end_date and self.date and self.end_date <= self.date:
+            raise rule("end_date", "de laatste dag (end_date) moet na de eerste dag (date) liggen; een sessie van één dag heeft geen end_date")
+        if self.attendance == "online" and (self.venue or self.address):
+            raise rule(
+                "venue" if self.venue else "address",
+                "een online sessie heeft geen zaal of adres: schrijf 'attendance: hybride' als je ook ter plaatse kunt meedoen",
+            )
+        if self.publish_online_url and not self.online_url:
+            raise rule("publish_online_url", "'publish_online_url' zonder link: vul ook 'online_url' in")
+        if self.online_url and not self.online:
+            raise rule("online_url", "een link om online mee te doen bij een sessie ter plaatse: schrijf 'attendance: online' of 'attendance: hybride'")
+        if self.status == "verplaatst" and not self.previous_date:
+            raise rule("status", "een verplaatste sessie: zet de nieuwe datum in 'date' en de oude in 'previous_date'")
+        if self.previous_date and self.status != "verplaatst":
+            raise rule("previous_date", "een oude datum (previous_date) bij een sessie die niet verplaatst is: schrijf 'status: verplaatst'")
+        if self.capacity_unit != "deelnemers" and not self.capacity:
+            raise rule("capacity_unit", "'capacity_unit' zonder aantal: vul ook 'capacity' in")
+        return self
+
+
+class Session(Event):
+    """A session of a network (where its files are: kinds.py)."""
+
+    number: Count | None = Field(None, description="Volgnummer binnen het netwerk (1, 2, ...).", examples=[1])
 
     def sort_key(self) -> tuple[Any, ...]:
         """By date (sessions without one last), then number and title."""
         return (self.date is None, self.date or "", self.number or 0, self.title.casefold())
 
-    @model_validator(mode="after")
-    def _times_in_order(self) -> Session:
-        if self.end_time and not self.start_time:
-            raise rule("end_time", "een einduur (end_time) zonder beginuur: vul ook 'start_time' in")
-        if self.start_time and self.end_time and self.end_time <= self.start_time:
-            raise rule("end_time", "het einduur (end_time) moet na het beginuur (start_time) liggen")
-        if (self.start_time or self.end_time) and not self.date:
-            raise rule("start_time" if self.start_time else "end_time", "een uur zonder datum: vul ook 'date' in")
-        return self
+
+class Activity(Event):
+    """An activity on its own, of no network: a webinar, a study day that stands alone (where its files are: kinds.py)."""
+
+    title: Line = Field(description="De titel van de activiteit.", examples=["Wat kunnen platteland en stad van elkaar leren?"])
 
 
 class Case(Entity):
@@ -334,6 +582,8 @@ class Case(Entity):
     title: Line = Field(description="De naam van het praktijkvoorbeeld.", examples=["Repair Café"])
     kind: Text | None = Field(None, description="Wat voor initiatief het is.", examples=["buurtwinkel"])
     place: Place | None = Field(None, description="Waar het voorbeeld zich afspeelt.")
+    status: CaseStatus | None = Field(None, description="Loopt het nog (lopend), of is het gestopt?", examples=["lopend"])
+    start_year: Year | None = Field(None, description="Het jaar waarin het begon.", examples=[2015])
     organisations: list[ref("organisation", inverse="Praktijkvoorbeelden")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de organisaties achter het voorbeeld.", examples=[["samenlevingsopbouw"]]
     )
@@ -343,17 +593,64 @@ class Case(Entity):
     levers: list[ref("lever", inverse="Praktijkvoorbeelden")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de hefbomen die dit voorbeeld in de praktijk laat zien.", examples=[["klimaat-van-vertrouwen-creeren"]]
     )
+    methods: list[ref("method", inverse="Gebruikt in")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
+        [], description="Ids van de methoden en instrumenten die het voorbeeld gebruikt.", examples=[["intervisie"]]
+    )
     summary: Text | None = Field(None, description="Twee à drie zinnen over het voorbeeld.")
+    aim: Text | None = Field(
+        None, description="Wat het voorbeeld wil bereiken, en voor wie.", examples=["Spullen langer laten meegaan en buren laten kennismaken."]
+    )
+    approach: Text | None = Field(None, description="Hoe het werkt: de aanpak, in Markdown.")
+    results: Text | None = Field(None, description="Wat het opleverde, in Markdown.")
+    lessons: list[Text] = Field([], description="Lessen en tips voor wie hetzelfde wil doen.")
+    needs: Needs | None = Field(None, description="Wat het vraagt: mensen, geld, ruimte.")
+    contact: ref("organisation", "person", inverse="Contact voor") | None = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
+        None,
+        description="Id van de organisatie of persoon die je kunt aanspreken (bij een persoon: alleen gegevens die gepubliceerd mogen worden).",
+        examples=["lpb"],
+    )
+    website: Url | None = Field(None, description="De website van het voorbeeld.", examples=["https://www.repaircafe.org"])
+    pictures: list[Image] = Field([], description="Foto's uit de map media.")
     links: list[Link] = Field([], description="Links naar meer informatie.")
     description: Text | None = Field(None, description="Uitgebreide beschrijving, in Markdown.")
 
+    @property
+    def known(self) -> int:
+        """How much the file tells beyond the title: the number of fields of substance that are filled in."""
+        fields = (self.summary, self.description, self.aim, self.approach, self.results, self.lessons, self.needs, self.links, self.website)
+        return sum(1 for value in fields if value)
+
+
+class Method(Entity):
+    """A method or tool that networks share: a game, a working form, a toolkit (where its files are: kinds.py)."""
+
+    title: Line = Field(description="De naam van de methode of het instrument.", examples=["Intervisie"])
+    kind: MethodKind = Field(description="Wat voor methode of instrument het is.", examples=["werkvorm"])
+    summary: Text | None = Field(None, description="Eén of twee zinnen: wat het is.")
+    purpose: Text | None = Field(None, description="Waarvoor je het gebruikt.", examples=["Samen leren van lastige situaties uit de eigen praktijk."])
+    materials: list[Text] = Field([], description="Wat je nodig hebt.")
+    source: Text | None = Field(
+        None, description="Waar het vandaan komt, in woorden.", examples=["Ontwikkeld door Platform31 met de deelnemers van de leerkring"]
+    )
+    organisations: list[ref("organisation", inverse="Methoden en instrumenten")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
+        [], description="Ids van de organisaties die het maakten of aanbieden.", examples=[["platform31"]]
+    )
+    themes: list[ref("theme", inverse="Methoden en instrumenten")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
+        [], description="Ids van de thema's.", examples=[["samenwerking"]]
+    )
+    links: list[Link] = Field([], description="Links naar meer informatie of het materiaal zelf.")
+    description: Text | None = Field(None, description="Hoe het werkt, in Markdown.")
+
 
 class Organisation(Entity):
-    """An organisation (where its files are: kinds.py)."""
+    """An organisation (where its files are: kinds.py). Its contact details are public ones: they are shown."""
 
     name: Line = Field(description="De naam van de organisatie.", examples=["Platform31"])
     kind: Text | None = Field(None, description="Wat voor organisatie het is.", examples=["armoedevereniging"])
     place: Place | None = Field(None, description="Waar de organisatie gevestigd is.")
+    address: Text | None = Field(None, description="Het publieke adres: straat, huisnummer, postcode en gemeente.", examples=["Grote Markt 1, 1500 Halle"])
+    email: Email | None = Field(None, description="Het algemene e-mailadres van de organisatie (geen persoonlijk adres).", examples=["info@organisatie.be"])
+    phone: Phone | None = Field(None, description="Het algemene telefoonnummer.", examples=["02 123 45 67"])
     website: Url | None = Field(None, description="Het webadres, beginnend met https://.", examples=["https://www.platform31.nl"])
     summary: Text | None = Field(None, description="Eén of twee zinnen over de organisatie.")
     description: Text | None = Field(None, description="Uitgebreide beschrijving, in Markdown.")
@@ -375,6 +672,22 @@ class Person(Entity):
         examples=[True],
     )
     description: Text | None = Field(None, description="Korte voorstelling, in Markdown.")
+
+
+class Region(Entity):
+    """A province or a larger area of Belgium or the Netherlands (where its files are: kinds.py)."""
+
+    name: Name = Field(description="De naam van de regio, zoals ze in haar land heet.", examples=["Limburg"])
+    country: Country = Field(description="Het land van de regio: zo zijn Limburg (BE) en Limburg (NL) twee regio's.", examples=["België"])
+    kind: RegionKind = Field(description="Wat voor regio het is.", examples=["provincie"])
+    part_of: ref("region", inverse="Regio's") | None = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
+        None, description="Id van de grotere regio waar deze in ligt.", examples=["vlaanderen"]
+    )
+    description: Text | None = Field(None, description="Toelichting, in Markdown.")
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({'BE' if self.country == 'België' else 'NL'})"
 
 
 class Theme(Entity):
@@ -403,8 +716,8 @@ class _Factor(Entity):
     condition: ref("condition") = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         description="Id van de voorwaarde voor collectieve impact.", examples=["gedeelde-agenda"]
     )
-    sources: Annotated[list[ref("session", "network")], Field(min_length=1)] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
-        description="Waar deze factor genoemd werd: ids van sessies (netwerk/sessie) of netwerken.",
+    sources: Annotated[list[ref("session", "activity", "network")], Field(min_length=1)] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
+        description="Waar deze factor genoemd werd: ids van sessies (netwerk/sessie), activiteiten of netwerken.",
         examples=[["overleg-buurtprojecten/bijeenkomst-2024-09-29"]],
     )
     description: Text | None = Field(None, description="Toelichting, in Markdown.")

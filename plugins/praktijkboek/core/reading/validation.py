@@ -20,6 +20,40 @@ from praktijkboek.core.reading.problems import Problem, contains_words, did_you_
 from praktijkboek.core.reading.yamlfile import ParsedFile
 
 #: Dutch words editors are likely to type for an English field name.
+#: Fields a name may mean where the kind has no field of that name: a session's `place` is its municipality
+#: (or venue), a case's `province` its region. Tried in order; the first the kind has is suggested.
+OTHER_NAMES = {
+    "place": ("municipality", "venue"),
+    "plaats": ("municipality", "venue"),
+    "locatie": ("venue", "municipality"),
+    "gemeente": ("municipality",),
+    "province": ("region", "regions"),
+    "provincie": ("region", "regions"),
+    "regio": ("region", "regions"),
+    "region": ("regions",),
+    "zaal": ("venue",),
+    "adres": ("address",),
+    "prijs": ("cost",),
+    "kostprijs": ("cost",),
+    "inschrijving": ("registration",),
+    "inschrijven": ("registration",),
+    "begeleiders": ("facilitators",),
+    "begeleiding": ("facilitators",),
+    "methoden": ("methods",),
+    "methodes": ("methods",),
+    "fotos": ("pictures",),
+    "foto's": ("pictures",),
+    "doel": ("aim", "goals"),
+    "aanpak": ("approach",),
+    "resultaten": ("results",),
+    "lessen": ("lessons",),
+    "tips": ("lessons",),
+    "plaatsen": ("capacity",),
+    "max": ("capacity",),
+    "max_participants": ("capacity",),
+    "maximum": ("capacity",),
+    "capaciteit": ("capacity",),
+}
 DUTCH_FIELD_NAMES = {
     "titel": "title",
     "naam": "name",
@@ -182,7 +216,8 @@ def _translate(model: type[BaseModel], err: ErrorDetails, body: str | None = Non
         return "verplicht veld ontbreekt", example
     if kind == "extra_forbidden":
         known = _fields_of(model, loc)
-        guess = DUTCH_FIELD_NAMES.get(name.lower()) if DUTCH_FIELD_NAMES.get(name.lower()) in known else None
+        candidates = [DUTCH_FIELD_NAMES.get(name.lower()), *OTHER_NAMES.get(name.lower(), ())]
+        guess = next((c for c in candidates if c in known), None)
         hint = f"Bedoel je '{guess}'?" if guess else _other_meaning(model, loc, name, known, body) or _within(name, known) or did_you_mean(name, known)
         allowed = f"Toegestane velden: {list_choices(known, limit=40)}."
         return f"onbekend veld '{name}'", f"{hint} {allowed}" if hint else allowed

@@ -1,0 +1,227 @@
+"""The media folder: the book's own pictures and attachments, checked against the content and made fit for the web.
+
+Content files refer to a file in `content/media/` by its path there (`repair-cafe/herstelling.jpg`),
+in fields marked `Media` in models.py (a picture's `file`, a link's `file`). Every such path must
+exist, and a picture must be one; every file of the folder goes into the site under `media/`, so
+nothing an editor put there is dropped. Pictures are made smaller for the web (Pillow) and keep
+their width and height, which the pages write on the `<img>`, so that the page does not jump
+while they load. No address of another website is accepted: a page of the book makes no request
+elsewhere (models.MediaPath refuses it; `remote_images` finds it in the editors' Markdown).
+
+No MkDocs imports here: the host adapters write `MediaFile.data` where `site_path` says.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import Any, get_args
+
+from PIL import Image as Pillow
+from PIL import UnidentifiedImageError
+from pydantic import BaseModel
+
+from praktijkboek.core.reading.loader import Layout, Node
+from praktijkboek.core.reading.models import Media
+from praktijkboek.core.reading.problems import Problem, did_you_mean_id, field_name
+
+#: Where the media go in the site.
+SITE_FOLDER = "media"
+#: Pictures are made at most this wide (and this high) for the web: sharp on a wide screen, small to download.
+MAX_SIDE = 1600
+#: The endings of pictures the pages show; others (a PDF, a presentation) are attachments, copied as they are.
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
+#: A picture larger than this (in pixels) is refused: a decompression bomb, or a scan far beyond any web use.
+MAX_PIXELS = 80_000_000
+
+
+@dataclass(frozen=True)
+class MediaFile:
+    path: str
+    """Its path in the media folder, as content files write it: `repair-cafe/herstelling.jpg`."""
+    source: Path
+    width: int | None = None
+    height: int | None = None
+    """A picture's size after resizing (None for an attachment)."""
+
+    @property
+    def site_path(self) -> str:
+        return f"{SITE_FOLDER}/{self.path}"
+
+    @property
+    def image(self) -> bool:
+        return self.width is not None
+
+    @property
+    def data(self) -> bytes:
+        """What the site gets: a picture made fit for the web, an attachment as it is."""
+        return _web_version(self.source, self.source.stat().st_mtime_ns) if self.image else self.source.read_bytes()
+
+
+def collect(layout: Layout) -> tuple[dict[str, MediaFile], list[Problem]]:
+    """Every file of the media folder by its path there, and what is wrong with any of them."""
+    top = layout.root / layout.media_dir
+    found: dict[str, MediaFile] = {}
+    problems: list[Problem] = []
+    if not top.is_dir() or top.is_symlink():
+        return found, problems
+    for path in sorted(p for p in top.rglob("*") if p.is_file() and not p.is_symlink() and p.name not in {".gitkeep", ".DS_Store"}):
+        rel = path.relative_to(top).as_posix()
+        if path.suffix.lower() in IMAGE_SUFFIXES:
+            try:
+                width, height = _size(path, path.stat().st_mtime_ns)
+            except (UnidentifiedImageError, OSError, Pillow.DecompressionBombError) as error:
+                problems.append(
+                    Problem(
+                        layout.rel(path),
+                        1,
+                        None,
+                        f"dit is geen afbeelding die het boek kan tonen ({type(error).__name__})",
+                        "Bewaar de foto opnieuw als jpg, png of webp, of verwijder het bestand.",
+                    )
+                )
+                continue
+            found[rel] = MediaFile(rel, path, width, height)
+        else:
+            found[rel] = MediaFile(rel, path)
+    return found, problems
+
+
+@cache
+def _size(path: Path, stamp: int) -> tuple[int, int]:
+    """The width and height the web version has (`stamp`: the file's modification time, so an edit is seen)."""
+    with Pillow.open(path) as picture:
+        if picture.width * picture.height > MAX_PIXELS:
+            raise Pillow.DecompressionBombError(f"{picture.width}×{picture.height}")
+        picture.verify()
+        width, height = picture.size
+    scale = min(1.0, MAX_SIDE / max(width, height))
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+@cache
+def _web_version(path: Path, stamp: int) -> bytes:
+    """The picture at most MAX_SIDE wide and high, without its metadata (a phone's photo carries the place it was taken)."""
+    with Pillow.open(path) as picture:
+        picture = _upright(picture)
+        if max(picture.size) <= MAX_SIDE and not picture.info.get("exif") and picture.format in ("PNG", "GIF", "WEBP"):
+            return path.read_bytes()
+        picture.thumbnail((MAX_SIDE, MAX_SIDE))
+        out = io.BytesIO()
+        form = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "GIF": "GIF"}.get(picture.format or "", "PNG")
+        if form == "JPEG":
+            picture.convert("RGB").save(out, "JPEG", quality=85, optimize=True, progressive=True)
+        else:
+            picture.save(out, form)
+        return out.getvalue()
+
+
+def _upright(picture: Any) -> Any:
+    """A phone's photo turned the way it was taken (its EXIF orientation), since the metadata goes."""
+    from PIL import ImageOps
+
+    fmt = picture.format
+    turned = ImageOps.exif_transpose(picture)
+    turned.format = fmt
+    return turned
+
+
+@cache
+def _media_fields(model: type[BaseModel]) -> tuple[tuple[str, Media | None, type[BaseModel] | None], ...]:
+    found: list[tuple[str, Media | None, type[BaseModel] | None]] = []
+    for name, info in model.model_fields.items():
+        marks = [m for m in _metadata(info.annotation, info.metadata) if isinstance(m, Media)]
+        nested = _nested(info.annotation)
+        if marks:
+            found.append((name, Media(image=any(m.image for m in marks)), None))
+        elif nested is not None:
+            found.append((name, None, nested))
+    return tuple(found)
+
+
+def _metadata(annotation: Any, metadata: list[Any] | None = None) -> Iterator[Any]:
+    yield from metadata or []
+    yield from getattr(annotation, "__metadata__", ())
+    for arg in get_args(annotation):
+        yield from _metadata(arg)
+
+
+def _nested(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _nested(arg)
+        if found:
+            return found
+    return None
+
+
+def iter_media(obj: BaseModel, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Media, str]]:
+    """Every (location, marker, path) of the media an entity refers to."""
+    for name, mark, nested in _media_fields(type(obj)):
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            loc = (*prefix, name) if index is None else (*prefix, name, index)
+            if mark is not None and isinstance(item, str):
+                yield loc, mark, item
+            elif nested is not None and isinstance(item, BaseModel):
+                yield from iter_media(item, loc)
+
+
+def check(nodes: list[Node], media: dict[str, MediaFile], media_dir: str) -> list[Problem]:
+    """A path that is not in the media folder, or a picture field that names no picture: told at its line."""
+    problems = []
+    for node in nodes:
+        for loc, mark, path in iter_media(node.entity):
+            line, field = node.parsed.line_of(loc), field_name(loc)
+            found = media.get(path)
+            if found is None:
+                guess = did_you_mean_id(path, list(media))
+                problems.append(
+                    Problem(
+                        node.path,
+                        line,
+                        field,
+                        f"'{path}' staat niet in {media_dir}/",
+                        " ".join(p for p in (guess, f"Zet het bestand in {media_dir}/ en schrijf het pad vanaf die map.") if p),
+                    )
+                )
+            elif mark.image and not found.image:
+                problems.append(
+                    Problem(
+                        node.path,
+                        line,
+                        field,
+                        f"'{path}' is geen afbeelding",
+                        f"Een foto is een bestand met de extensie {', '.join(sorted(IMAGE_SUFFIXES))}; een ander bestand hoort bij de links ('links' of 'materials', met 'file').",
+                    )
+                )
+    return problems
+
+
+_REMOTE = re.compile(
+    r"""!\[[^\]]*\]\(\s*<?(?:https?:)?//|<(?:img|iframe|video|audio|source|embed|track)\b[^>]*\b(?:src|srcset|poster)\s*=\s*["']?\s*(?:https?:)?//|<object\b[^>]*\bdata\s*=\s*["']?\s*(?:https?:)?//""",
+    re.IGNORECASE,
+)
+
+
+def remote_images(text: str) -> list[int]:
+    """The lines (1-based, in `text`) where Markdown shows a picture or media from another website."""
+    return sorted({text.count("\n", 0, match.start()) + 1 for match in _REMOTE.finditer(text)})
+
+
+def site_files(media: dict[str, MediaFile]) -> dict[str, bytes]:
+    """What the site gets of the media folder, by site path: every file, pictures made fit for the web."""
+    return {file.site_path: file.data for file in media.values()}
+
+
+def site_path(path: str) -> str:
+    """The address of a media file in the site, relative to its root."""
+    return str(PurePosixPath(SITE_FOLDER) / path)
