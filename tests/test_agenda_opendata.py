@@ -87,7 +87,8 @@ def test_schema_org_json_ld(dated_site: Site):
     event = _jsonld(dated_site.page("netwerken/buurtpunt/bijeenkomst-1"))
     assert event["@type"] == "Event" and event["name"] == "Participatie en communicatie"
     assert event["startDate"] == "2019-06-06T19:30:00+02:00" and event["endDate"] == "2019-06-06T21:30:00+02:00"
-    assert event["location"] == {"@type": "Place", "name": "Leuven"}
+    assert event["location"] == {"@type": "Place", "name": "Leuven", "address": {"@type": "PostalAddress", "addressLocality": "Leuven"}}
+    assert event["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
     assert event["organizer"] == [
         {"@type": "Organization", "name": "Netwerk Duurzame Mobiliteit", "url": "https://example.org/boek/organisaties/netwerk-mobiliteit/"}
     ]

@@ -101,14 +101,14 @@ def test_every_calendar_gives_the_same_instants_in_ical_js_and_icalendar(book: B
     graph = load(Layout(book.root))
     expected: dict[str, tuple[str, str | None]] = {}
     brussels = ZoneInfo("Europe/Brussels")
-    for session in graph.by_kind["session"]:
+    for session in graph.events():
         e = session.entity
         if e.date is None:
             continue
         if e.start_time is None:
             expected[agenda.uid(session)] = (e.date.isoformat(), None)
         else:
-            end = dt.datetime.combine(e.date, e.end_time, brussels) if e.end_time else None
+            end = dt.datetime.combine(e.last_day, e.end_time, brussels) if e.end_time else None
             expected[agenda.uid(session)] = (_utc(dt.datetime.combine(e.date, e.start_time, brussels)), end and _utc(end))
     for feed in feeds:
         events = icalendar.Calendar.from_ical(feed.read_bytes()).walk("VEVENT")

@@ -135,7 +135,7 @@ def _validate(args: argparse.Namespace) -> int:
     if problems:
         sys.stderr.write(report.human(problems, color=fmt == "human" and _wants_color(sys.stderr)))
         return 1
-    counts = ", ".join(f"{len(nodes)} {KINDS[kind].plural.lower()}" for kind, nodes in graph.by_kind.items() if nodes)
+    counts = ", ".join(f"{len(nodes)} {KINDS[kind].label if len(nodes) == 1 else KINDS[kind].plural.lower()}" for kind, nodes in graph.by_kind.items() if nodes)
     print(f"In orde: {len(graph)} bestanden gelezen ({counts}).")
     return 0
 

@@ -69,7 +69,9 @@ def session_path(session: Node) -> str:
 
 
 def uid(session: Node) -> str:
-    return f"{session.id.replace('/', '.')}@{UID_DOMAIN}"
+    """Stable: made of the id (an activity's in the folder name of activities, as no network may be called)."""
+    ident = session.id if session.network_id else f"{ACTIVITIES}/{session.id}"
+    return f"{ident.replace('/', '.')}@{UID_DOMAIN}"
 
 
 @dataclass

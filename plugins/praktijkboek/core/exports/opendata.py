@@ -25,12 +25,27 @@ PRIVATE_FIELDS = ("email", "phone")
 
 
 def public_data(node: Node) -> dict[str, Any]:
-    """The entity's fields as JSON, without contact details: people's e-mail addresses and phone
-    numbers appear only on their pages, and only when published (README, "Personal data")."""
+    """The entity's fields as JSON, without contact details: e-mail addresses and phone numbers (of people,
+    organisations, a registration) appear only on pages, encoded, and a person's only when published
+    (README, "Personal data"); a meeting link only where the file says it may be published."""
     data = node.entity.model_dump(mode="json", exclude_none=True, exclude={"id"})
-    for name in PRIVATE_FIELDS:
-        data.pop(name, None)
-    return {name: value for name, value in data.items() if value not in ([], {})}
+    if not data.get("publish_online_url"):
+        data.pop("online_url", None)
+    return _without_private(data)
+
+
+def _without_private(data: dict[str, Any]) -> dict[str, Any]:
+    found = {}
+    for name, value in data.items():
+        if name in PRIVATE_FIELDS:
+            continue
+        if isinstance(value, dict):
+            value = _without_private(value)
+        elif isinstance(value, list):
+            value = [_without_private(item) if isinstance(item, dict) else item for item in value]
+        if value not in ([], {}):
+            found[name] = value
+    return found
 
 
 def export(graph: KnowledgeGraph, urls: dict[str, str], generated: str) -> dict[str, Any]:

@@ -214,9 +214,9 @@ def entity_view(book: Book, node: Node, url: str | None) -> EntityView:
         given = FACETS[facet](book, node)
         view.facet_sections += given.pop("sections", [])
         view.extra.update(given)
-    notes = view.extra.get("notes", {})
+    notes: dict[str, dict[str, str]] = view.extra.get("notes", {})  # type: ignore[assignment]  # the roles facet gives a dict per field
     for section in view.sections:
-        section.notes = notes.get(section.key, {})  # type: ignore[union-attr]  # the roles facet gives a dict per field
+        section.notes = notes.get(section.key, {})
     view.extra["filters"] = book.filters(node)
     data = jsonld.describe(graph, node, url, book.absolute)
     if data:

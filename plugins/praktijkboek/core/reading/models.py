@@ -210,13 +210,13 @@ class Media:
 MediaPath = Annotated[
     str,
     Media(),
-    BeforeValidator(_media_path),
     _form(
         "media",
         MEDIA_PATTERN,
         "'{value}' is geen pad in de map media",
         "Schrijf het pad vanaf content/media/, met de extensie, zonder / vooraan of .., bijvoorbeeld foto's/inspiratiedag.jpg.",
     ),
+    BeforeValidator(_media_path),  # runs first (pydantic runs the last before-validator first): an address is told as one
     _text_schema(MEDIA_PATTERN),
 ]
 
@@ -335,7 +335,7 @@ class Registration(Strict):
     @model_validator(mode="after")
     def _not_empty(self) -> Registration:
         if not (self.url or self.email or self.note):
-            raise rule("url", "zeg hoe je je inschrijft: een webadres (url), een e-mailadres (email) of een toelichting (note)")
+            raise ValueError("zeg hoe je je inschrijft: een webadres (url), een e-mailadres (email) of een toelichting (note)")
         return self
 
 
@@ -381,7 +381,7 @@ class Entity(Strict):
         return (self.label.casefold(),)
 
 
-NetworkKind = Literal["lerend netwerk", "leerkring", "praktijktafel", "overleg", "werkplaats", "intervisie"]
+NetworkKind = Literal["lerend netwerk", "leerkring", "praktijktafel", "overleg", "werkplaats", "intervisie", "sessiereeks"]
 SessionFormat = Literal[
     "werksessie",
     "bijeenkomst",
