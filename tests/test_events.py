@@ -149,6 +149,7 @@ EVENTS = {
         phone: 016 12 34 56
         """,
     "content/media/fotos/zaal.jpg": b"",
+    "content/cases/dorv.md": "---\ntitle: Dorv\n---\nEen dorpswinkel.\n\n![De winkel van binnen](../media/fotos/zaal.jpg)\n",
     "content/media/presentaties/studiedag.pdf": b"%PDF-1.4 presentatie\n",
 }
 
@@ -337,6 +338,12 @@ def test_pictures_are_made_fit_for_the_web_and_keep_their_size(events: Site):
     img = re.search(r'<figure class="pb-picture"[^>]*>\s*<img ([^>]*)>', html).group(1)
     assert 'alt="Een herstelling"' in img and 'width="1600"' in img and 'height="1200"' in img
     assert 'src="../../media/fotos/zaal.jpg"' in img
+
+
+def test_a_picture_in_the_editors_text_gets_its_size_too(events: Site):
+    img = re.search(r"<img [^>]*>", re.search(r"data-pb-body>.*?</div>", events.page("praktijkvoorbeelden/dorv"), re.S).group(0)).group(0)
+    assert 'width="1600"' in img and 'height="1200"' in img and 'alt="De winkel van binnen"' in img
+    assert (events.root / "site/praktijkvoorbeelden/dorv" / re.search(r'src="([^"]+)"', img).group(1)).resolve().is_file()
 
 
 def test_attachments_are_in_the_site_and_linked(events: Site):

@@ -40,7 +40,12 @@ LONG_CASES = {
 
 @pytest.fixture(scope="module")
 def handout_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    files = {**SMALL_SITE, **LONG_CASES, "networks/buurtpunt/sessions/lang.yml": LONG_SESSION}
+    files = {
+        **SMALL_SITE,
+        **LONG_CASES,
+        "networks/buurtpunt/sessions/lang.yml": LONG_SESSION,
+        "content/activities/webinar.yml": "title: Webinar over dorpen\ndate: 2019-09-20\nattendance: online\ncost: gratis\nspeakers: [anna]\n",
+    }
     files["content/cases/repair-cafe.yml"] = (
         "title: Repair Café\nplace:\n  municipality: Leuven\nthemes: [mobiliteit]\n"
         "summary: Vrijwilligers herstellen samen met bezoekers kapotte spullen. Zo leren mensen van elkaar. "
@@ -51,7 +56,7 @@ def handout_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     assert site.build().returncode == 0
     result = subprocess.run([sys.executable, "-m", "praktijkboek", "handouts", "--site-dir", str(site.root / "site")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("3 handouts gemaakt")
+    assert result.stdout.startswith("4 handouts gemaakt")
     return site
 
 
@@ -102,6 +107,13 @@ def test_the_qr_code_leads_to_the_session_page(handout_site: Site, tmp_path: Pat
     decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(tmp_path / "page.png")], capture_output=True, text=True, check=True)
     assert decoded.stdout.strip() == SESSION_URL
     assert "QR-Code" in subprocess.run(["zbarimg", "--quiet", str(tmp_path / "page.png")], capture_output=True, text=True).stdout
+
+
+def test_an_activity_of_its_own_has_its_handout_and_no_pack(handout_site: Site):
+    reader = pdf(handout_site, "activiteiten/webinar.pdf")
+    content = text(reader)
+    assert len(reader.pages) == 1 and "Webinar over dorpen" in content and "Online" in content and "Gratis" in content
+    assert not (handout_site.root / "site/handouts/activiteiten.pdf").exists()
 
 
 def test_a_long_session_breaks_cleanly(handout_site: Site):

@@ -26,7 +26,7 @@ from praktijkboek.core.pages import handouts, views
 from praktijkboek.core.pages.markdown import MarkdownSetup
 from praktijkboek.core.pages.plan import Page, navigation, plan, src_uri
 from praktijkboek.core.pages.render import HANDOUT_MARK, PRINT_MARK, PageRenderer, headings
-from praktijkboek.core.pages.sanitize import sanitize_html
+from praktijkboek.core.pages.sanitize import sanitize_html, with_sizes
 from praktijkboek.core.pages.sitecheck import site_problems
 from praktijkboek.core.reading import media
 from praktijkboek.core.reading.loader import FileCache, Layout
@@ -134,7 +134,7 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
     def on_page_content(self, html, page, config, files):
         assert self.files is not None and self.renderer is not None  # on_files made them
         # Everything rendered from Markdown was written by editors: never trust its raw HTML.
-        body = Markup(sanitize_html(html))
+        body = Markup(with_sizes(sanitize_html(html), self.book.sizes if self.book else {}))
         ours = self.files.pages.get(page.file.src_uri)
         if ours is not None:
             if ours.src_uri not in self.files.hand_written:  # a generated page: its title and summary are the book's

@@ -97,7 +97,7 @@ def generate(layout: Layout, settings: Mapping[str, Any], setup: MarkdownSetup, 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(custom_dir)), autoescape=True)
     renderer = PageRenderer(env, book, urls, str(settings.get("site_name") or ""))
     addresses = {page.src_uri: site_url_of(page.src_uri) for page in pages} | {uri: site_url_of(uri) for uri in markdown_pages}
-    bodies = BodyRenderer(setup, addresses, {uri for uri in written if uri not in markdown_pages} | export_paths(graph))
+    bodies = BodyRenderer(setup, addresses, {uri for uri in written if uri not in markdown_pages} | export_paths(graph), book.sizes)
 
     docs = _fresh(out) / "docs"
     count = 0

@@ -114,7 +114,7 @@ def remote_media(text: str, rel: str, first: int, field: str | None) -> list[Pro
             first + line - 1,
             field,
             "deze afbeelding (of video) staat op een andere website; het boek toont alleen bestanden uit de eigen map media",
-            "Zet het bestand in content/media/ en toon het met ![wat erop staat](/media/pad/naar/foto.jpg), of link ernaar met [tekst](https://...).",
+            "Zet de foto in content/media/ en noem ze bij 'pictures' (met 'file' en 'alt'), of link naar de andere website met [tekst](https://...).",
         )
         for line in remote_images(text)
     ]

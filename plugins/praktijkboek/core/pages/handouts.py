@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
 from praktijkboek.core.knowledge.lens import ConditionFactors, factors_named_in
+from praktijkboek.core.knowledge.taxonomy import place_label
 from praktijkboek.core.pages.formatting import Fact, contact_facts, format_date, roles_of, session_facts, taking_part_facts
 from praktijkboek.core.reading.kinds import KINDS, InParent
 from praktijkboek.core.reading.models import Event
@@ -82,7 +83,7 @@ def handout(graph: KnowledgeGraph, session: Node, url: str | None, qr: str | Non
     network = graph.series_of(session)
     facts = session_facts(e, graph.targets(session, "regions"))
     cases = [
-        HandoutCase(c, short(getattr(c.entity, "summary", None)), getattr(getattr(c.entity, "place", None), "label", None))
+        HandoutCase(c, short(getattr(c.entity, "summary", None)), place_label(graph, c))
         for c in graph.targets(session, "cases")
     ]
     factors = factors_named_in(graph, session)

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 import markdown
 from markupsafe import Markup
 
-from praktijkboek.core.pages.sanitize import sanitize_html
+from praktijkboek.core.pages.sanitize import sanitize_html, with_sizes
 
 #: The extensions MkDocs always adds to the site's own (mkdocs.config.defaults, `markdown_extensions`).
 HOST_BUILTINS = ("toc", "tables", "fenced_code")
@@ -97,11 +97,13 @@ class _Links(markdown.treeprocessors.Treeprocessor):
 class BodyRenderer:
     """Editors' Markdown of one site -> sanitised HTML, with links as the host resolves them."""
 
-    def __init__(self, setup: MarkdownSetup, pages: Mapping[str, str], files: set[str]) -> None:
+    def __init__(self, setup: MarkdownSetup, pages: Mapping[str, str], files: set[str], sizes: Mapping[str, tuple[int, int]] | None = None) -> None:
         """`pages`: src_uri -> the page's address (`praktijkvoorbeelden/dorv.md` -> `praktijkvoorbeelden/dorv/`);
-        `files`: the other files of the site by path (`foto.png`, `agenda/index.ics`)."""
+        `files`: the other files of the site by path (`foto.png`, `agenda/index.ics`); `sizes`: the pictures of
+        the media folder by path there -> their width and height."""
         self.pages = pages
         self.files = files
+        self.sizes = sizes or {}
         self._md = setup.reader()
         self._links = _Links(self._md, self)
         self._md.treeprocessors.register(self._links, "praktijkboek_relpath", 0)  # where MkDocs puts its own
@@ -122,4 +124,4 @@ class BodyRenderer:
         self._links.src_uri = src_uri
         self._links.page_url = self.pages.get(src_uri, site_url_of(src_uri)) if base is None else base
         html = self._md.reset().convert(text)
-        return Markup(sanitize_html(html))
+        return Markup(with_sizes(sanitize_html(html), self.sizes))

@@ -11,6 +11,8 @@ the theme's own elements or pose as them.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from urllib.parse import unquote
 
 import nh3
 
@@ -62,3 +64,26 @@ def sanitize_html(html: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+
+
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_SRC = re.compile(r'\bsrc="([^"]*)"')
+_MEDIA_PATH = re.compile(r"(?:^|/)media/([^?#]+)")
+
+
+def with_sizes(html: str, sizes: Mapping[str, tuple[int, int]]) -> str:
+    """Width and height on every picture from the media folder that has none (`sizes`: its path there ->
+    the size of its web version), so that the page does not jump while pictures load."""
+    if "<img" not in html or not sizes:
+        return html
+
+    def add(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        src = _SRC.search(tag)
+        found = _MEDIA_PATH.search(unquote(src.group(1))) if src else None
+        if not found or found.group(1) not in sizes or " width=" in tag:
+            return tag
+        width, height = sizes[found.group(1)]
+        return f'{tag[:4]} width="{width}" height="{height}"{tag[4:]}'
+
+    return _IMG.sub(add, html)

@@ -27,6 +27,7 @@ from praktijkboek.core.pages import handouts, search_filters
 from praktijkboek.core.pages.formatting import Fact, contact_facts, format_date, roles_of, session_facts, taking_part_facts, where
 from praktijkboek.core.reading.kinds import KINDS, InParent
 from praktijkboek.core.reading.media import MediaFile
+from praktijkboek.core.reading.media import sizes as media_sizes
 from praktijkboek.core.reading.models import Case, Entity, Event, Link, Organisation, Person, Place
 
 if TYPE_CHECKING:
@@ -495,6 +496,8 @@ class Book:
         self.settings = settings
         self.media: Mapping[str, MediaFile] = graph.media
         """The media folder's files as the site has them (pictures resized, with their size), by path."""
+        self.sizes = media_sizes(graph.media)
+        """Width and height of the media folder's pictures, for the editors' `<img>` too."""
         self.lens: Lens = Lens(graph)
         self.today = agenda.build_date()
         self.absolute: dict[str, str] = {}

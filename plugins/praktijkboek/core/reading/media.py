@@ -217,6 +217,11 @@ def remote_images(text: str) -> list[int]:
     return sorted({text.count("\n", 0, match.start()) + 1 for match in _REMOTE.finditer(text)})
 
 
+def sizes(media: dict[str, MediaFile]) -> dict[str, tuple[int, int]]:
+    """The web size of every picture, by its path in the media folder."""
+    return {path: (f.width, f.height) for path, f in media.items() if f.width is not None and f.height is not None}
+
+
 def site_files(media: dict[str, MediaFile]) -> dict[str, bytes]:
     """What the site gets of the media folder, by site path: every file, pictures made fit for the web."""
     return {file.site_path: file.data for file in media.values()}
