@@ -20,6 +20,7 @@ import pytest
 from conftest import REPO, BuiltBook, field, links
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
 from praktijkboek.core.knowledge.load import load
+from praktijkboek.core.pages import handouts
 from praktijkboek.core.pages.formatting import encode_contact, format_date
 from praktijkboek.core.pages.plan import plan
 from praktijkboek.core.reading.loader import Layout, discover
@@ -153,10 +154,11 @@ def test_contact_details_only_when_published(book: BuiltBook, graph: KnowledgeGr
 
 @pytest.mark.browser
 def test_every_session_has_a_handout_and_every_network_a_pack(book: BuiltBook, graph: KnowledgeGraph):
-    sessions = graph.by_kind["session"]
-    assert book.handouts.startswith(f"{len(sessions)} handouts gemaakt")
+    """Every session and every activity of its own has a handout; every network with sessions a pack."""
+    sessions, activities = graph.by_kind["session"], graph.by_kind["activity"]
+    assert book.handouts.startswith(f"{len(sessions) + len(activities)} handouts gemaakt")
     made = {p.relative_to(book.site / "handouts").as_posix() for p in (book.site / "handouts").glob("*/*.pdf")}
-    assert made == {f"{s.network_id}/{s.name}.pdf" for s in sessions}
+    assert made == {handouts.pdf_path(s).removeprefix("handouts/") for s in [*sessions, *activities]}
     packs = {p.stem for p in (book.site / "handouts").glob("*.pdf")}
     assert packs == {s.network_id for s in sessions}
 

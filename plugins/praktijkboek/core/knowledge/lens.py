@@ -23,7 +23,7 @@ from praktijkboek.core.reading.models import Case
 POINTS_LEVER = 3
 POINTS_THEME = 2
 POINTS_MUNICIPALITY = 2
-POINTS_PROVINCE = 1
+POINTS_REGION = 1
 POINTS_NETWORK = 1
 MAX_RELATED = 5
 
@@ -151,7 +151,7 @@ class Lens:
         if e.place and e.place.municipality:
             traits.append((("municipality", e.place.municipality), POINTS_MUNICIPALITY, f"ook in {e.place.municipality}"))
         for region in self.graph.targets(case, "place"):
-            traits.append((("region", region.key), POINTS_PROVINCE, f"ook in {region.label}"))
+            traits.append((("region", region.key), POINTS_REGION, f"ook in {region.label}"))
         traits += [(("network", n.key), POINTS_NETWORK, f"ook in {n.label}") for n in self._case_networks.get(case.key, [])]
         return traits
 
@@ -181,7 +181,7 @@ class Lens:
         """Other cases ranked by points for what they share (most first, then by title), with the reasons.
 
         The points are added per trait over all cases that have it (in C, through Counter.update),
-        so a broad trait such as a province costs little; reasons are worked out for the winners only.
+        so a broad trait such as a region costs little; reasons are worked out for the winners only.
         """
         traits = self._traits(case)
         scores: Counter[str] = Counter()
@@ -192,9 +192,9 @@ class Lens:
                 scores.update(members)
             if trait[0] == "municipality":
                 same_place = set(members)
-        if same_place:  # the same municipality already says it: no province point on top
+        if same_place:  # the same municipality already says it: no region point on top
             for trait, points, _ in traits:
-                if trait[0] == "province":
+                if trait[0] == "region":
                     in_both = [key for key in self._trait_index.get(trait, []) if key in same_place]
                     for _ in range(points):
                         scores.subtract(in_both)
@@ -207,6 +207,6 @@ class Lens:
         result = []
         for key in ranked:
             shared = self._case_traits[key]
-            reasons = [reason for trait, _, reason in traits if trait in shared and not (trait[0] == "province" and key in same_place)]
+            reasons = [reason for trait, _, reason in traits if trait in shared and not (trait[0] == "region" and key in same_place)]
             result.append((nodes[key], scores[key], ", ".join(reasons)))
         return result

@@ -82,10 +82,7 @@ def handout(graph: KnowledgeGraph, session: Node, url: str | None, qr: str | Non
     assert isinstance(e, Event)
     network = graph.series_of(session)
     facts = session_facts(e, graph.targets(session, "regions"))
-    cases = [
-        HandoutCase(c, short(getattr(c.entity, "summary", None)), place_label(graph, c))
-        for c in graph.targets(session, "cases")
-    ]
+    cases = [HandoutCase(c, short(getattr(c.entity, "summary", None)), place_label(graph, c)) for c in graph.targets(session, "cases")]
     factors = factors_named_in(graph, session)
     people = graph.targets(network, "contacts") if network else []
     contacts = [(person, contact_facts(person.entity)) for person in people]  # type: ignore[arg-type]  # Node.entity is typed as the base Entity; contacts are people
