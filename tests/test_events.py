@@ -318,6 +318,7 @@ def test_a_case_record_reads_as_one(events: Site):
     assert "Zoek een vaste zaal" in re.search(r'data-pb-list="lessons">.*?</section>', html, re.S).group(0)
     assert "Een tiental vrijwilligers" in re.search(r'data-pb-record="needs">.*?</section>', html, re.S).group(0)
     assert 'data-pb-link="organisation:netwerk-mobiliteit"' in re.search(r'data-pb-record="contact">.*?</section>', html, re.S).group(0)
+    assert 'data-pb-relation="contact"' not in html, "the contact once, with its details"
     assert "data-pb-invite" not in html
 
 

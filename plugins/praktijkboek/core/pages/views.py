@@ -214,6 +214,8 @@ def entity_view(book: Book, node: Node, url: str | None) -> EntityView:
     for facet in kind.facets:
         given = FACETS[facet](book, node)
         view.facet_sections += given.pop("sections", [])
+        shown = given.pop("shows", ())  # relations the facet shows in its own way (a case's contact, with its details)
+        view.sections = [s for s in view.sections if s.key not in shown]
         view.extra.update(given)
     notes: dict[str, dict[str, str]] = view.extra.get("notes", {})  # type: ignore[assignment]  # the roles facet gives a dict per field
     for section in view.sections:
@@ -286,7 +288,7 @@ def _case_record(book: Book, node: Node) -> dict[str, Any]:
     ]
     needs = [(label, value) for label, value in (("Mensen", e.needs.people), ("Geld", e.needs.money), ("Ruimte", e.needs.space)) if value] if e.needs else []
     contact = book.graph.targets(node, "contact")
-    found: dict[str, Any] = {"record": record, "needs": needs}
+    found: dict[str, Any] = {"record": record, "needs": needs, "shows": ("contact",)}
     if contact:
         found["contact"] = (contact[0], contact_facts(contact[0].entity) if isinstance(contact[0].entity, Person | Organisation) else [])
     if e.known <= LITTLE_KNOWN and not e.pictures:
