@@ -11,7 +11,12 @@ import datetime as dt
 import html as markup
 import io
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from icalendar import Calendar
@@ -427,3 +432,19 @@ def test_a_session_that_has_passed_leaves_the_home_pages_upcoming_list(built_las
     listing.goto(url + "sessies/")
     card = listing.locator('[data-pb-card][data-pb-link="session:buurtpunt/oktober"]')
     assert card.get_attribute("data-pb-status") == "past" and not card.locator("[data-pb-when]").is_visible()
+
+
+def test_zensical_gets_the_same_media_and_picture_sizes(events: Site, tmp_path: Path):
+    copy = tmp_path / "book"
+    shutil.copytree(events.root, copy, ignore=shutil.ignore_patterns("site", ".praktijkboek"))
+    result = subprocess.run(
+        [sys.executable, "-m", "praktijkboek", "build", "--host", "zensical", "--no-handouts", "--root", str(copy)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **BUILD_DAY},
+    )
+    assert result.returncode == 0, result.stderr
+    assert (copy / "site/media/fotos/zaal.jpg").read_bytes() == (events.root / "site/media/fotos/zaal.jpg").read_bytes()
+    for address in ("praktijkvoorbeelden/dorv", "praktijkvoorbeelden/repair-cafe"):
+        img = re.search(r"<img [^>]*media/fotos/zaal\.jpg[^>]*>", (copy / "site" / address / "index.html").read_text(encoding="utf-8")).group(0)
+        assert 'width="1600"' in img and 'height="1200"' in img, address
