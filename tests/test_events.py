@@ -35,13 +35,25 @@ def field(html: str, name: str) -> str | None:
 BUILD_DAY = {"SOURCE_DATE_EPOCH": str(int(dt.datetime(2019, 9, 1, 12, tzinfo=dt.timezone.utc).timestamp()))}
 
 
-def _photo(width: int, height: int) -> bytes:
-    """A JPEG as a phone makes it: large, with EXIF (the place it was taken, here just a camera name)."""
+def _photo(width: int, height: int, orientation: int = 1) -> bytes:
+    """A JPEG as a phone makes it: large, with EXIF (the place it was taken, here just a camera name, and
+    how the phone was held: orientation 6 is upright, the picture stored on its side)."""
     picture = Image.new("RGB", (width, height), (200, 120, 40))
     exif = Image.Exif()
     exif[0x0110] = "Telefoon X"  # Model
+    exif[0x0112] = orientation
     out = io.BytesIO()
     picture.save(out, "JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def _png_with_text() -> bytes:
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", "GPS 50.88 4.70")
+    out = io.BytesIO()
+    Image.new("RGB", (200, 100), (0, 90, 80)).save(out, "PNG", pnginfo=info)
     return out.getvalue()
 
 
@@ -103,6 +115,7 @@ EVENTS = {
         registration:
           note: Aanmelden per e-mail.
         """,
+    "networks/buurtpunt/sessions/drie-dagen.yml": "title: Drie dagen\ndate: 2019-09-25\nend_date: 2019-09-27\nstart_time: '09:00'\nmunicipality: Zwolle\nregions: [friesland]\n",
     "networks/buurtpunt/sessions/afgelast.yml": "title: Afgelaste sessie\ndate: 2019-10-10\nstatus: afgelast\nmunicipality: Leuven\n",
     "networks/buurtpunt/sessions/verplaatst.yml": "title: Verplaatste sessie\ndate: 2019-10-17\nstatus: verplaatst\nprevious_date: 2019-10-03\n",
     "content/activities/webinar.yml": """\
@@ -116,6 +129,9 @@ EVENTS = {
             role: gebiedswerker, gemeente X
         organisers: [netwerk-mobiliteit]
         methods: [intervisie]
+        pictures:
+          - file: fotos/staand.jpg
+            alt: Een spreker, staand gefotografeerd
         """,
     "content/methods/intervisie.yml": "title: Intervisie\nkind: werkvorm\npurpose: Samen leren van lastige situaties.\nmaterials: [Een lokaal, Een tijdwaker]\n",
     "content/regions/friesland.yml": "name: Friesland\ncountry: Nederland\nkind: provincie\n",
@@ -161,7 +177,15 @@ EVENTS = {
 
 @pytest.fixture(scope="module")
 def events(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    site = Site(tmp_path_factory.mktemp("events"), {**EVENTS, "content/media/fotos/zaal.jpg": _photo(3200, 2400)})
+    site = Site(
+        tmp_path_factory.mktemp("events"),
+        {
+            **EVENTS,
+            "content/media/fotos/zaal.jpg": _photo(3200, 2400),
+            "content/media/fotos/staand.jpg": _photo(3000, 2000, orientation=6),
+            "content/media/logo.png": _png_with_text(),
+        },
+    )
     config = site.root / "mkdocs.yml"
     config.write_text(config.read_text().replace("      search: material\n", "      search: material\n      contribute_email: redactie@example.org\n"))
     result = site.build(env=BUILD_DAY)
@@ -240,7 +264,7 @@ def test_a_regional_session_is_on_its_regions_pages(events: Site):
     assert data["location"] == [{"@type": "AdministrativeArea", "name": "Friesland (NL)"}, {"@type": "AdministrativeArea", "name": "Groningen (NL)"}]
     assert "maximumAttendeeCapacity" not in data, "six teams are not six people"
     assert data["isAccessibleForFree"] is True and data["offers"]["price"] == "0.00"
-    assert links(events.page("regios/friesland"), "in:session.regions") == ["session:buurtpunt/regio"]
+    assert links(events.page("regios/friesland"), "in:session.regions") == ["session:buurtpunt/drie-dagen", "session:buurtpunt/regio"]
     assert str(_events(events)["buurtpunt.regio@praktijkboek"]["LOCATION"]) == "Friesland (NL), Groningen (NL)"
 
 
@@ -275,8 +299,8 @@ def test_roles_have_their_text_and_their_reverse_relation(events: Site):
     assert 'data-pb-link="person:anna"' in section and "procesbegeleider" in section
     person = events.page("personen/anna")
     assert links(person, "in:session.facilitators") == ["session:buurtpunt/hybride"]
-    assert links(person, "in:activity.speakers") == ["activity:webinar"]
-    assert links(events.page("organisaties/netwerk-mobiliteit"), "in:session.organisers") == ["session:buurtpunt/hybride"]
+    assert links(person, "in:session.speakers") == ["session:buurtpunt/bijeenkomst-1", "activity:webinar"], "sessions and activities: one list"
+    assert links(events.page("organisaties/netwerk-mobiliteit"), "in:session.organisers") == ["session:buurtpunt/hybride", "activity:webinar"]
 
 
 def test_an_organisations_public_contact_is_shown_but_not_in_plain_text(events: Site):
@@ -306,9 +330,7 @@ def test_a_method_has_its_page_and_the_sessions_and_cases_that_used_it(events: S
     html = events.page("methoden/intervisie")
     assert field(html, "kind") == "werkvorm" and field(html, "purpose") == "Samen leren van lastige situaties."
     assert "Een tijdwaker" in html
-    assert links(html, "in:session.methods") == ["session:buurtpunt/hybride"]
-    assert links(html, "in:activity.methods") == ["activity:webinar"]
-    assert links(html, "in:case.methods") == ["case:repair-cafe"]
+    assert links(html, "in:session.methods") == ["session:buurtpunt/hybride", "activity:webinar", "case:repair-cafe"], "one list 'Gebruikt in'"
     assert _jsonld(html)["@type"] == "HowTo"
     assert links(events.page("methoden"), "listing:method") == ["method:intervisie"]
 
@@ -331,7 +353,8 @@ def test_a_case_the_book_knows_little_of_invites_the_reader(events: Site):
     html = events.page("praktijkvoorbeelden/genk")
     invite = re.search(r"<aside[^>]*data-pb-invite.*?</aside>", html, re.S).group(0)
     assert "We weten nog weinig over Buurtpunt Genk" in invite
-    assert 'href="mailto:redactie@example.org?subject=Praktijkvoorbeeld%3A%20Buurtpunt%20Genk"' in invite
+    assert "redactie@example.org" not in invite, "the book's address is encoded as published contacts are"
+    assert 'data-pb-contact="email"' in invite
     assert 'href="https://github.com/voorbeeld/boek/edit/main/content/cases/genk.yml"' in invite
 
 
@@ -344,6 +367,15 @@ def test_pictures_are_made_fit_for_the_web_and_keep_their_size(events: Site):
     img = re.search(r'<figure class="pb-picture"[^>]*>\s*<img ([^>]*)>', html).group(1)
     assert 'alt="Een herstelling"' in img and 'width="1600"' in img and 'height="1200"' in img
     assert 'src="../../media/fotos/zaal.jpg"' in img
+
+
+def test_an_upright_phone_photo_is_turned_and_sized_as_shown(events: Site):
+    with Image.open(events.root / "site/media/fotos/staand.jpg") as picture:
+        assert picture.size == (1067, 1600)
+    assert events.root.joinpath("site/media/logo.png").read_bytes().find(b"GPS") == -1, "no text chunks of a small PNG either"
+    html = events.page("activiteiten/webinar")
+    img = re.search(r"<img [^>]*staand\.jpg[^>]*>", html).group(0)
+    assert 'width="1067"' in img and 'height="1600"' in img
 
 
 def test_a_picture_in_the_editors_text_gets_its_size_too(events: Site):
@@ -448,3 +480,15 @@ def test_zensical_gets_the_same_media_and_picture_sizes(events: Site, tmp_path: 
     for address in ("praktijkvoorbeelden/dorv", "praktijkvoorbeelden/repair-cafe"):
         img = re.search(r"<img [^>]*media/fotos/zaal\.jpg[^>]*>", (copy / "site" / address / "index.html").read_text(encoding="utf-8")).group(0)
         assert 'width="1600"' in img and 'height="1200"' in img, address
+
+
+def test_several_days_without_an_end_hour_last_all_days_in_the_calendar(events: Site):
+    event = _events(events)["buurtpunt.drie-dagen@praktijkboek"]
+    assert event["DTSTART"].dt == dt.date(2019, 9, 25) and event["DTEND"].dt == dt.date(2019, 9, 28)
+    assert "Begint om 09.00 uur." in str(event["DESCRIPTION"])
+
+
+def test_a_sessions_regions_do_not_place_its_municipality(events: Site):
+    zwolle = events.page("plaatsen/gemeente-zwolle")
+    assert "data-pb-region" not in zwolle, "what a session is for says nothing of where its municipality lies"
+    assert "region:places" not in events.page("regios/friesland")

@@ -23,10 +23,54 @@ from praktijkboek.core.reading.problems import ContentError, Problem
 from praktijkboek.core.reading.validation import validate_all
 
 SESSION = "networks/buurtpunt/sessions/bijeenkomst-1.yml"
+
+
+def _truncated_jpeg() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.effect_noise((400, 300), 60).convert("RGB").save(out, "JPEG")
+    return out.getvalue()[: out.tell() // 2]
+
+
+TRUNCATED_JPEG = _truncated_jpeg()
 CASE = "content/cases/repair-cafe.yml"
 
 # (name, file, content, expected "path:line: message" fragment)
 BAD_FILES = [
+    (
+        "a picture's address without slashes",
+        "content/cases/dorv.md",
+        "---\ntitle: Dorv\n---\n![x](http:evil.example/a.png)\n",
+        "content/cases/dorv.md:4: veld 'description': deze afbeelding (of video) komt van buiten het boek",
+    ),
+    (
+        "a picture's address with a backslash",
+        "content/cases/dorv.md",
+        "---\ntitle: Dorv\n---\n![y](/\\evil.example/b.png)\n",
+        "content/cases/dorv.md:4: veld 'description': deze afbeelding (of video) komt van buiten het boek",
+    ),
+    (
+        "a web page in the media folder",
+        "content/media/evil.html",
+        "<script>alert(1)</script>",
+        "content/media/evil.html:1: een bestand met de extensie '.html' komt niet in het boek",
+    ),
+    (
+        "a drawing that can hold a script",
+        "content/media/logo.svg",
+        "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>",
+        "content/media/logo.svg:1: een bestand met de extensie '.svg' komt niet in het boek",
+    ),
+    (
+        "a media file name that is no address",
+        "content/media/verslag #1.pdf",
+        b"%PDF-1.4\n",
+        "content/media/verslag #1.pdf:1: deze bestandsnaam kan geen webadres worden",
+    ),
+    ("a photo cut off halfway", "content/media/half.jpg", TRUNCATED_JPEG, "content/media/half.jpg:1: dit is geen afbeelding die het boek kan tonen"),
     ("yaml syntax", CASE, "title: Repair Café\nplace: [Leuven\n", f"{CASE}:2: een aanhalingsteken of haakje wordt niet afgesloten"),
     # An unclosed quote or bracket is told at the line where it opens, not where the reader gave up.
     ("an unclosed single quote", CASE, "title: 'Repair\nsummary: x\nkind: y\n", f"{CASE}:1: een aanhalingsteken of haakje wordt niet afgesloten"),
@@ -639,13 +683,13 @@ BAD_FILES = [
         "a picture from another website in the text",
         "content/cases/dorv.md",
         "---\ntitle: Dorv\n---\nEen winkel.\n\n![De winkel](https://example.org/dorv.jpg)\n",
-        "content/cases/dorv.md:6: veld 'description': deze afbeelding (of video) staat op een andere website",
+        "content/cases/dorv.md:6: veld 'description': deze afbeelding (of video) komt van buiten het boek",
     ),
     (
         "a video from another website in a page",
         "content/pages/over.md",
         '# Over\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n',
-        "content/pages/over.md:3: deze afbeelding (of video) staat op een andere website",
+        "content/pages/over.md:3: deze afbeelding (of video) komt van buiten het boek",
     ),
     (
         "a file in the media folder that is no picture",

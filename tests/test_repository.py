@@ -208,3 +208,24 @@ def test_the_interface_speaks_dutch(book: BuiltBook, graph: KnowledgeGraph):
         found = NOT_FOR_READERS.search(said)
         assert found is None, f"{path}: {found.group(0) if found else ''}"
     assert "Deze pagina bestaat niet" in (book.site / "404.html").read_text(encoding="utf-8")
+
+
+def test_the_navigation_of_mkdocs_yml_lists_every_index_page(book: BuiltBook):
+    """The repository writes its own nav (grouped); every index page of the plan is in it, and in the built menu."""
+    from praktijkboek.cli import _settings
+    from praktijkboek.core.pages.plan import navigation
+
+    def uris(items) -> set[str]:
+        found = set()
+        for item in items:
+            values = item.values() if isinstance(item, dict) else [item]
+            for value in values:
+                found |= uris(value) if isinstance(value, list) else {value}
+        return found
+
+    written = uris(_settings(REPO / "mkdocs.yml")["nav"])
+    missing = [title for title, uri in navigation() if uri not in written]
+    assert not missing, f"mkdocs.yml's nav lacks {missing}"
+    menu = (book.site / "index.html").read_text(encoding="utf-8")
+    for title, uri in navigation():
+        assert f'href="{uri.removesuffix("index.md").removesuffix(".md")}' in menu.replace('href="./', 'href="'), title

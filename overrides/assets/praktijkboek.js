@@ -26,15 +26,22 @@
     const card = badge.closest("[data-pb-card]");
     if (card) card.dataset.pbStatus = status;
   }
+  for (const item of document.querySelectorAll("[data-pb-until]")) {
+    if (item.matches("[data-pb-status]:not([data-pb-card])") && item.dataset.pbStatus !== "undated") {
+      item.dataset.pbStatus = item.dataset.pbUntil < today ? "past" : "upcoming";
+    }
+  }
   for (const list of document.querySelectorAll("[data-pb-upcoming-only]")) {
     let left = 0;
-    for (const card of list.querySelectorAll("[data-pb-card]")) {
-      card.hidden = card.dataset.pbStatus === "past";
-      if (!card.hidden) left += 1;
+    for (const item of list.querySelectorAll(":scope > [data-pb-until]")) {
+      item.hidden = item.dataset.pbUntil < today;
+      if (!item.hidden) left += 1;
     }
     const empty = list.parentElement.querySelector("[data-pb-upcoming-none]");
     if (empty) empty.hidden = left > 0;
     list.hidden = left === 0;
+    const block = list.closest("[data-pb-upcoming-block]");
+    if (block) block.hidden = left === 0;
   }
   // A listing's filters: in the page, with their state in the address so that a filtered list can be shared.
   const form = document.querySelector("[data-pb-listing-filters]");

@@ -114,11 +114,11 @@ def event(graph: KnowledgeGraph, session: Node, url: str | None, stamp: dt.datet
     status = {"volzet": " (volzet)", "afgelast": " (afgelast)"}.get(e.status, "")
     item.add("summary", f"{e.title} ({network.label}){status}" if network else f"{e.title}{status}")
     last = e.end_date or e.date
-    if e.start_time:
+    if e.start_time and (e.end_time or not e.end_date):
         start = dt.datetime.combine(e.date, e.start_time, tzinfo=TIMEZONE)
         item.add("dtstart", start)
         item.add("dtend", dt.datetime.combine(last, e.end_time, tzinfo=TIMEZONE) if e.end_time else start + dt.timedelta(hours=2))
-    else:  # all day (a part of the day without hours too: the calendar says which part)
+    else:  # all day (a part of the day without hours too: the calendar says which part; several days without an end hour)
         item.add("dtstart", e.date)
         item.add("dtend", last + dt.timedelta(days=1))
     item.add("status", "CANCELLED" if e.status == "afgelast" else "CONFIRMED")
@@ -128,6 +128,8 @@ def event(graph: KnowledgeGraph, session: Node, url: str | None, stamp: dt.datet
     description = [e.summary or ""]
     if e.part_of_day and not e.start_time:
         description.append(f"Wanneer: {PARTS_OF_DAY[e.part_of_day]}")
+    if e.start_time and e.end_date and not e.end_time:
+        description.append(f"Begint om {e.start_time:%H.%M} uur.")
     if e.status == "volzet":
         description.append("Deze sessie is volzet.")
     if e.status == "verplaatst" and e.previous_date:

@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from praktijkboek.core.editors.schema import schema_for
+from praktijkboek.core.knowledge import taxonomy
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node
 from praktijkboek.core.reading.kinds import KINDS
 
@@ -124,7 +125,22 @@ def export_schema() -> dict[str, Any]:
     }
 
 
-CSV_COLUMNS = ["id", "titel", "soort", "gemeente", "provincie", "land", "themas", "organisaties", "hefbomen", "sessies", "samenvatting", "pagina"]
+CSV_COLUMNS = [
+    "id",
+    "titel",
+    "soort",
+    "gemeente",
+    "regio",
+    "land",
+    "status",
+    "gestart",
+    "themas",
+    "organisaties",
+    "hefbomen",
+    "sessies",
+    "samenvatting",
+    "pagina",
+]
 
 
 def _cell(value: str) -> str:
@@ -139,7 +155,7 @@ def cases_csv(graph: KnowledgeGraph, urls: dict[str, str]) -> str:
     writer.writerow(CSV_COLUMNS)
     for case in graph.by_kind["case"]:
         e = case.entity
-        place = getattr(e, "place", None)
+        municipality, region, country = taxonomy.located(graph, case)
 
         def labels(field: str, case: Node = case) -> str:
             return "; ".join(n.label for n in graph.targets(case, field))
@@ -151,13 +167,15 @@ def cases_csv(graph: KnowledgeGraph, urls: dict[str, str]) -> str:
                     case.id,
                     case.label,
                     getattr(e, "kind", None) or "",
-                    getattr(place, "municipality", None) or "",
-                    getattr(place, "province", None) or "",
-                    getattr(place, "country", None) or "",
+                    municipality or "",
+                    region.label if region else "",
+                    country or "",
+                    getattr(e, "status", None) or "",
+                    str(getattr(e, "start_year", None) or ""),
                     labels("themes"),
                     labels("organisations"),
                     labels("levers"),
-                    "; ".join(s.label for s in graph.sources(case, kind="session")),
+                    "; ".join(s.label for kind in KINDS.events() for s in graph.sources(case, kind=kind)),
                     " ".join((getattr(e, "summary", None) or "").split()),
                     urls.get(case.key, ""),
                 ]

@@ -113,7 +113,7 @@ def remote_media(text: str, rel: str, first: int, field: str | None) -> list[Pro
             rel,
             first + line - 1,
             field,
-            "deze afbeelding (of video) staat op een andere website; het boek toont alleen bestanden uit de eigen map media",
+            "deze afbeelding (of video) komt van buiten het boek (een andere website, of een adres dat met / begint); het boek toont alleen bestanden uit de eigen map media",
             "Zet de foto in content/media/ en noem ze bij 'pictures' (met 'file' en 'alt'), of link naar de andere website met [tekst](https://...).",
         )
         for line in remote_images(text)

@@ -63,18 +63,15 @@ class YearGroup:
 
 
 def located(graph: KnowledgeGraph, node: Node) -> tuple[str | None, Node | None, str | None]:
-    """(municipality, region, country) of an entity: a case's or organisation's `place`, a session's
-    municipality and its one region. The country is the place's own, or its region's."""
+    """(municipality, region, country) of an entity: a case's or organisation's `place` (the country is its
+    own, or its region's); a session's municipality."""
     place = getattr(node.entity, "place", None)
     if isinstance(place, Place):
         regions = graph.targets(node, "place")
         region = regions[0] if regions else None
         return place.municipality, region, place.country or (getattr(region.entity, "country", None) if region else None)
-    municipality = getattr(node.entity, "municipality", None)
-    regions = graph.targets(node, "regions")
-    region = regions[0] if len(regions) == 1 else None
-    countries = {getattr(r.entity, "country", None) for r in regions}
-    return municipality, region, countries.pop() if len(countries) == 1 else None
+    # A session's regions are what it is for, not where its municipality lies: only a `place` says that.
+    return getattr(node.entity, "municipality", None), None, None
 
 
 def places(graph: KnowledgeGraph) -> list[PlaceGroup]:

@@ -46,6 +46,7 @@ class Fact:
 
 ATTENDANCE = {"ter plaatse": "Ter plaatse", "online": "Online", "hybride": "Ter plaatse en online (hybride)"}
 STATUS = {"volzet": "Volzet", "afgelast": "Afgelast", "verplaatst": "Verplaatst"}
+SINGULAR = {"deelnemers": "deelnemer", "teams": "team", "organisaties": "organisatie", "gemeenten": "gemeente"}
 
 
 def format_dates(start: dt.date | None, end: dt.date | None) -> str:
@@ -109,7 +110,8 @@ def taking_part_facts(session: Event) -> list[Fact]:
     """Who can take part and how: capacity, cost, registration (its e-mail address written as published contacts are)."""
     facts = []
     if session.capacity:
-        facts.append(Fact("capacity", "Plaatsen", f"hoogstens {session.capacity} {session.capacity_unit}"))
+        unit = SINGULAR.get(session.capacity_unit, session.capacity_unit) if session.capacity == 1 else session.capacity_unit
+        facts.append(Fact("capacity", "Plaatsen", f"hoogstens {session.capacity} {unit}"))
     if session.cost is not None:
         facts.append(Fact("cost", "Kosten", format_amount(session.cost)))
     registration = session.registration
@@ -117,7 +119,7 @@ def taking_part_facts(session: Event) -> list[Fact]:
         if registration.url:
             facts.append(Fact("registration_url", "Inschrijven", registration.url, href=registration.url))
         if registration.email:
-            facts.append(_email("registration_email", "Inschrijven per e-mail", registration.email))
+            facts.append(contact_fact("registration_email", "Inschrijven per e-mail", registration.email))
         if registration.deadline:
             facts.append(Fact("registration_deadline", "Inschrijven tot", format_date(registration.deadline, weekday=True)))
         if registration.note:
@@ -137,7 +139,8 @@ def encode_contact(value: str) -> str:
     return base64.b64encode(value[::-1].encode("utf-8")).decode("ascii")
 
 
-def _email(name: str, label: str, email: str) -> Fact:
+def contact_fact(name: str, label: str, email: str) -> Fact:
+    """An e-mail address as published contacts are written: encoded in the page, readable through its script."""
     readable = email.replace("@", " [at] ").replace(".", " [punt] ")
     return Fact(name, label, readable, contact=("email", encode_contact(email)))
 
@@ -149,7 +152,7 @@ def contact_facts(entity: Person | Organisation) -> list[Fact]:
         return []
     facts: list[Fact] = []
     if entity.email:
-        facts.append(_email("email", "E-mail", entity.email))
+        facts.append(contact_fact("email", "E-mail", entity.email))
     if entity.phone:
         facts.append(Fact("phone", "Telefoon", entity.phone[::-1], contact=("phone", encode_contact(entity.phone))))
     return facts

@@ -64,6 +64,8 @@ class Handout:
     speakers: list[tuple[Node, str]]
     """(speaker, context: the role, or the organisation)."""
     facilitators: list[tuple[Node, str]]
+    organisers: list[tuple[Node, str]]
+    """An event's own organisers (those of an activity, or of a session organised by others than its network's)."""
     taking_part: list[Fact]
     cases: list[HandoutCase]
     factors: list[ConditionFactors]
@@ -93,6 +95,7 @@ def handout(graph: KnowledgeGraph, session: Node, url: str | None, qr: str | Non
         programme=e.programme,
         speakers=_in_role(graph, session, "speakers"),
         facilitators=_in_role(graph, session, "facilitators"),
+        organisers=_in_role(graph, session, "organisers"),
         taking_part=taking_part_facts(e),
         cases=cases,
         factors=factors,

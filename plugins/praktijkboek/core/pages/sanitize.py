@@ -16,6 +16,8 @@ from urllib.parse import unquote
 
 import nh3
 
+from praktijkboek.core.reading.media import leaves_the_site
+
 ALLOWED_TAGS = set(nh3.ALLOWED_TAGS) | {"details", "summary", "figure", "figcaption", "mark", "abbr", "sup", "sub", "span", "div", "dl", "dt", "dd"}
 ALLOWED_ATTRIBUTES = {
     **{f"h{level}": {"id"} for level in range(1, 7)},
@@ -39,16 +41,13 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 SAFE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
-REMOTE = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
-
-
 def _attribute(tag: str, name: str, value: str) -> str | None:
     """Ids only in the form Markdown's table of contents makes them: never the theme's own (`__search`).
     No picture from another website: a page of the book makes no request elsewhere (the loader refuses
     them in Markdown it can read; this catches the rest, such as a reference-style image)."""
     if name == "id" and not SAFE_ID.fullmatch(value):
         return None
-    if tag == "img" and name == "src" and REMOTE.match(value):
+    if tag == "img" and name == "src" and leaves_the_site(value):
         return None
     return value
 

@@ -24,7 +24,7 @@ from praktijkboek.core.knowledge import lens, taxonomy
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, Node, ref_field_names
 from praktijkboek.core.knowledge.lens import Lens
 from praktijkboek.core.pages import handouts, search_filters
-from praktijkboek.core.pages.formatting import Fact, contact_facts, format_date, roles_of, session_facts, taking_part_facts, where
+from praktijkboek.core.pages.formatting import Fact, contact_fact, contact_facts, format_date, roles_of, session_facts, taking_part_facts, where
 from praktijkboek.core.reading.kinds import KINDS, InParent
 from praktijkboek.core.reading.media import MediaFile
 from praktijkboek.core.reading.media import sizes as media_sizes
@@ -199,18 +199,22 @@ def entity_view(book: Book, node: Node, url: str | None) -> EntityView:
     for name, targets in by_field.items():
         if isinstance(kind.files, InParent) and name == kind.files.parent:
             continue  # shown in the page header
+        if name in kind.facts:
+            continue  # the facts box links it already (a case's place, its region)
         heading = kind.fields.get(name) or KINDS[targets[0].kind].plural
         view.sections.append(Section(name, heading, targets))
-    groups: dict[tuple[str, str], tuple[str, list[Node]]] = {}
-    for edge in graph.incoming.get(node.key, ()):
+    # Grouped under their heading: sessions and activities that name a theme are one list "Sessies", the
+    # sessions and cases that used a method one list "Gebruikt in" (each kind in its order, by date or title).
+    order = list(KINDS)
+    groups: dict[str, tuple[str, list[Node]]] = {}
+    for edge in sorted(graph.incoming.get(node.key, ()), key=lambda e: order.index(e.source.kind)):
         if graph.is_parent_edge(edge):
             continue  # a network's sessions: its page shows them as a timeline
-        group = groups.setdefault((edge.source.kind, edge.field), (edge.inverse, []))
+        group = groups.setdefault(edge.inverse, (f"in:{edge.source.kind}.{edge.field}", []))
         if edge.source not in group[1]:
             group[1].append(edge.source)
-    order = list(KINDS)
-    for (source_kind, name), (heading, sources) in sorted(groups.items(), key=lambda g: order.index(g[0][0])):
-        view.backlinks.append(Section(f"in:{source_kind}.{name}", heading, sorted(sources, key=Node.sort_key)))
+    for heading, (key, sources) in groups.items():
+        view.backlinks.append(Section(key, heading, sorted(sources, key=lambda n: (order.index(n.kind), n.sort_key()))))
     for facet in kind.facets:
         given = FACETS[facet](book, node)
         view.facet_sections += given.pop("sections", [])
@@ -292,7 +296,8 @@ def _case_record(book: Book, node: Node) -> dict[str, Any]:
     if contact:
         found["contact"] = (contact[0], contact_facts(contact[0].entity) if isinstance(contact[0].entity, Person | Organisation) else [])
     if e.known <= LITTLE_KNOWN and not e.pictures:
-        found["invite"] = Invite(book.settings.contribute_email, book.edit_url(node), node.label)
+        email = book.settings.contribute_email
+        found["invite"] = Invite(contact_fact("invite_email", "E-mail", email) if email else None, book.edit_url(node), node.label, e.known)
     return found
 
 
@@ -300,11 +305,13 @@ def _case_record(book: Book, node: Node) -> dict[str, Any]:
 class Invite:
     """An invitation to tell the book what one knows about a case it knows little of."""
 
-    email: str | None
-    """The book's address for readers who are not on GitHub (mkdocs.yml: `contribute_email`)."""
+    email: Fact | None
+    """The book's address for readers who are not on GitHub (mkdocs.yml: `contribute_email`), encoded as published contacts are."""
     edit_url: str | None
     """Where the file is edited on GitHub."""
     title: str
+    known: int
+    """How many things the file tells beyond its title (0: nothing, 1: only a summary, say)."""
 
 
 def paragraphs(text: str) -> list[str]:
@@ -478,7 +485,7 @@ def open_data_view(graph: KnowledgeGraph) -> OpenDataView:
         (opendata.EXPORT_SCHEMA, "praktijkboek.schema.json", "De beschrijving van dat bestand (JSON Schema)."),
         (opendata.CASES_CSV, "praktijkvoorbeelden.csv", "De praktijkvoorbeelden als tabel, voor een rekenblad (CSV, UTF-8)."),
     ]
-    dated = {s.network_id for s in graph.by_kind["session"] if getattr(s.entity, "date", None)}
+    dated = {s.network_id for s in graph.events() if getattr(s.entity, "date", None)}
     feeds = ([(agenda.feed_path(), "Alle sessies")] if dated else []) + [(agenda.feed_path(n), n.label) for n in graph.by_kind["network"] if n.id in dated]
     return OpenDataView(files, feeds)
 

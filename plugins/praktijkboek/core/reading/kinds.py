@@ -253,7 +253,7 @@ _EVENT = {
     "organisers": "Organisatie",
     "cases": "Praktijkvoorbeelden",
     "methods": "Methoden en instrumenten",
-    "regions": "Voor de regio",
+    "regions": "Voor de regio's",
     "materials": "Materiaal",
 }
 

@@ -21,7 +21,7 @@ from praktijkboek.core.reading.validation import validate_all
 from praktijkboek.core.reading.yamlfile import SYMLINK_HINT, SYMLINK_MESSAGE, ParsedFile, read_file
 
 ENTITY_SUFFIXES = (".yml", ".yaml", ".md")
-#: The folder in the content folder with the book's own pictures and files (core/exports/media.py reads it).
+#: The folder in the content folder with the book's own pictures and files (core/reading/media.py reads it).
 MEDIA_FOLDER = "media"
 #: Files that may sit anywhere without being content.
 IGNORED_NAMES = {"README.md", ".gitkeep", ".DS_Store"}

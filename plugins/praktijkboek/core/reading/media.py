@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, get_args
 
 from PIL import Image as Pillow
-from PIL import UnidentifiedImageError
+from PIL import ImageOps, UnidentifiedImageError
 from pydantic import BaseModel
 
 from praktijkboek.core.reading.loader import Layout, Node
@@ -39,6 +39,13 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
 MAX_PIXELS = 80_000_000
 
 
+#: The endings of attachments the site offers for download as they are. Nothing a browser would run or
+#: render as a page of the book's own site (HTML, SVG, XML, scripts): an editor's file is untrusted.
+ATTACHMENT_SUFFIXES = {".pdf", ".pptx", ".ppt", ".odp", ".docx", ".doc", ".odt", ".xlsx", ".xls", ".ods", ".csv", ".txt", ".zip", ".mp3", ".mp4"}
+#: A file larger than this is refused: the repository and every visitor pay for it.
+MAX_BYTES = 50 * 1024 * 1024
+
+
 @dataclass(frozen=True)
 class MediaFile:
     path: str
@@ -47,6 +54,8 @@ class MediaFile:
     width: int | None = None
     height: int | None = None
     """A picture's size after resizing (None for an attachment)."""
+    stamp: int = 0
+    """The source's modification time: a changed picture is made again."""
 
     @property
     def site_path(self) -> str:
@@ -59,75 +68,86 @@ class MediaFile:
     @property
     def data(self) -> bytes:
         """What the site gets: a picture made fit for the web, an attachment as it is."""
-        return _web_version(self.source, self.source.stat().st_mtime_ns) if self.image else self.source.read_bytes()
+        return _web_version(self.source, self.stamp)[0] if self.image else self.source.read_bytes()
 
 
 def collect(layout: Layout) -> tuple[dict[str, MediaFile], list[Problem]]:
-    """Every file of the media folder by its path there, and what is wrong with any of them."""
+    """Every file of the media folder by its path there, and what is wrong with any of them. Pictures are
+    decoded whole here (and made fit for the web, once per version of the file), so a damaged one is a
+    problem of `validate`, not a crash of the build."""
     top = layout.root / layout.media_dir
     found: dict[str, MediaFile] = {}
     problems: list[Problem] = []
     if not top.is_dir() or top.is_symlink():
         return found, problems
+
+    def refuse(path: Path, message: str, hint: str) -> None:
+        problems.append(Problem(layout.rel(path), 1, None, message, hint))
+
     for path in sorted(p for p in top.rglob("*") if p.is_file() and not p.is_symlink() and p.name not in {".gitkeep", ".DS_Store"}):
         rel = path.relative_to(top).as_posix()
-        if path.suffix.lower() in IMAGE_SUFFIXES:
+        suffix = path.suffix.lower()
+        status = path.stat()
+        if not re.fullmatch(MEDIA_NAME, rel):
+            refuse(
+                path,
+                "deze bestandsnaam kan geen webadres worden",
+                "Gebruik letters, cijfers, spaties, punten, koppeltekens en liggende streepjes; geen #, ?, % of &.",
+            )
+        elif suffix not in IMAGE_SUFFIXES | ATTACHMENT_SUFFIXES:
+            refuse(
+                path,
+                f"een bestand met de extensie '{suffix or '(geen)'}' komt niet in het boek",
+                f"Foto's: {', '.join(sorted(IMAGE_SUFFIXES))}. Bijlagen: {', '.join(sorted(ATTACHMENT_SUFFIXES))}. Een webpagina, SVG of script kan het boek niet veilig tonen.",
+            )
+        elif status.st_size > MAX_BYTES:
+            refuse(
+                path,
+                f"dit bestand is te groot ({status.st_size // (1024 * 1024)} MB; hoogstens {MAX_BYTES // (1024 * 1024)} MB)",
+                "Maak het kleiner, of link naar een andere website waar het staat.",
+            )
+        elif suffix in IMAGE_SUFFIXES:
             try:
-                width, height = _size(path, path.stat().st_mtime_ns)
-            except (UnidentifiedImageError, OSError, Pillow.DecompressionBombError) as error:
-                problems.append(
-                    Problem(
-                        layout.rel(path),
-                        1,
-                        None,
-                        f"dit is geen afbeelding die het boek kan tonen ({type(error).__name__})",
-                        "Bewaar de foto opnieuw als jpg, png of webp, of verwijder het bestand.",
-                    )
+                _, (width, height) = _web_version(path, status.st_mtime_ns)
+            except (UnidentifiedImageError, OSError, ValueError, Pillow.DecompressionBombError) as error:
+                refuse(
+                    path,
+                    f"dit is geen afbeelding die het boek kan tonen ({type(error).__name__})",
+                    "Bewaar de foto opnieuw als jpg, png of webp, of verwijder het bestand.",
                 )
                 continue
-            found[rel] = MediaFile(rel, path, width, height)
+            found[rel] = MediaFile(rel, path, width, height, status.st_mtime_ns)
         else:
-            found[rel] = MediaFile(rel, path)
+            found[rel] = MediaFile(rel, path, stamp=status.st_mtime_ns)
     return found, problems
 
 
-@cache
-def _size(path: Path, stamp: int) -> tuple[int, int]:
-    """The width and height the web version has (`stamp`: the file's modification time, so an edit is seen)."""
-    with Pillow.open(path) as picture:
-        if picture.width * picture.height > MAX_PIXELS:
-            raise Pillow.DecompressionBombError(f"{picture.width}×{picture.height}")
-        picture.verify()
-        width, height = picture.size
-    scale = min(1.0, MAX_SIDE / max(width, height))
-    return max(1, round(width * scale)), max(1, round(height * scale))
+#: A path in the media folder that stays one segment of an address each: no #, ?, % or & to escape.
+MEDIA_NAME = r"[\w .()+-]+(?:/[\w .()+-]+)*"
 
 
 @cache
-def _web_version(path: Path, stamp: int) -> bytes:
-    """The picture at most MAX_SIDE wide and high, without its metadata (a phone's photo carries the place it was taken)."""
-    with Pillow.open(path) as picture:
-        picture = _upright(picture)
-        if max(picture.size) <= MAX_SIDE and not picture.info.get("exif") and picture.format in ("PNG", "GIF", "WEBP"):
-            return path.read_bytes()
+def _web_version(path: Path, stamp: int) -> tuple[bytes, tuple[int, int]]:
+    """The picture upright (its EXIF orientation applied), at most MAX_SIDE wide and high, always encoded
+    anew so that no metadata goes along (a phone's photo carries the place it was taken; PNG text, XMP),
+    with its colour profile kept; and its width and height. `stamp`: the file's modification time."""
+    with Pillow.open(path) as opened:
+        if opened.width * opened.height > MAX_PIXELS:
+            raise Pillow.DecompressionBombError(f"{opened.width}×{opened.height}")
+        form = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "GIF": "GIF"}.get(opened.format or "", "PNG")
+        profile = opened.info.get("icc_profile")
+        opened.load()  # decodes it whole: a file cut off halfway fails here
+        picture = ImageOps.exif_transpose(opened)
         picture.thumbnail((MAX_SIDE, MAX_SIDE))
         out = io.BytesIO()
-        form = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "GIF": "GIF"}.get(picture.format or "", "PNG")
+        extra = {"icc_profile": profile} if profile and form != "GIF" else {}
         if form == "JPEG":
-            picture.convert("RGB").save(out, "JPEG", quality=85, optimize=True, progressive=True)
+            picture.convert("RGB").save(out, "JPEG", quality=85, optimize=True, progressive=True, **extra)
+        elif form == "GIF":
+            picture.save(out, "GIF")
         else:
-            picture.save(out, form)
-        return out.getvalue()
-
-
-def _upright(picture: Any) -> Any:
-    """A phone's photo turned the way it was taken (its EXIF orientation), since the metadata goes."""
-    from PIL import ImageOps
-
-    fmt = picture.format
-    turned = ImageOps.exif_transpose(picture)
-    turned.format = fmt
-    return turned
+            picture.save(out, form, **extra)
+        return out.getvalue(), picture.size
 
 
 @cache
@@ -206,8 +226,14 @@ def check(nodes: list[Node], media: dict[str, MediaFile], media_dir: str) -> lis
     return problems
 
 
+#: Where an address leaves the book: a scheme (`http:`, `data:`), a host (`//x`, `\\x`), or the root of the web server
+#: (`/x`, outside the book when it lives in a folder). Browsers read a backslash as a slash.
+_LEAVES = r"""\s*(?:[a-z][a-z0-9+.-]*:|[\\/])"""
+#: What validate tells editors: a web address, a host, the server's root. (A `javascript:` or `data:` address is
+#: no request elsewhere: the sanitiser removes it, with the rest of an editor's unsafe HTML.)
+_ELSEWHERE = r"""\s*(?:https?:|ftp:|[\\/])"""
 _REMOTE = re.compile(
-    r"""!\[[^\]]*\]\(\s*<?(?:https?:)?//|<(?:img|iframe|video|audio|source|embed|track)\b[^>]*\b(?:src|srcset|poster)\s*=\s*["']?\s*(?:https?:)?//|<object\b[^>]*\bdata\s*=\s*["']?\s*(?:https?:)?//""",
+    rf"""!\[[^\]]*\]\(\s*<?{_ELSEWHERE}|<(?:img|iframe|video|audio|source|embed|track)\b[^>]*\b(?:src|srcset|poster)\s*=\s*["']?{_ELSEWHERE}|<object\b[^>]*\bdata\s*=\s*["']?{_ELSEWHERE}""",
     re.IGNORECASE,
 )
 
@@ -215,6 +241,11 @@ _REMOTE = re.compile(
 def remote_images(text: str) -> list[int]:
     """The lines (1-based, in `text`) where Markdown shows a picture or media from another website."""
     return sorted({text.count("\n", 0, match.start()) + 1 for match in _REMOTE.finditer(text)})
+
+
+def leaves_the_site(src: str) -> bool:
+    """Whether a picture's address would make the browser fetch from elsewhere (`sanitize` drops it)."""
+    return re.match(_LEAVES, src, re.IGNORECASE) is not None
 
 
 def sizes(media: dict[str, MediaFile]) -> dict[str, tuple[int, int]]:

@@ -163,18 +163,26 @@ Date = Annotated[
 ]
 
 
+def _plausible(year: int) -> int:
+    if not 1900 <= year <= 2100:
+        raise PydanticCustomError(
+            "pb_date_range", "'{value}' ligt niet tussen 1900 en 2100; een tikfout in het jaar?", {"value": str(year), "hint": "Controleer het jaartal."}
+        )
+    return year
+
+
 #: A year on its own (a case's start year), as digits: YAML 1.2 reads it as a number.
 Year = Annotated[
     int,
     _form("year", r"[0-9]{4}", "'{value}' is geen jaartal", "Schrijf het jaar in vier cijfers, bijvoorbeeld 2019."),
-    AfterValidator(lambda year: _plausible_year(dt.date(year, 1, 1)).year),
+    AfterValidator(lambda year: _plausible(year)),
     WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2100}, {"type": "string", "pattern": _padded("[0-9]{4}")}]}),
 ]
-COST_PATTERN = r"gratis|[0-9]+(?:[.,][0-9]{2})?"
+COST_PATTERN = r"[Gg]ratis|GRATIS|[0-9]+(?:[.,][0-9]{1,2})?"
 
 
 def _cost(text: str) -> str:
-    return "0.00" if text == "gratis" else f"{Decimal(text.replace(',', '.')):.2f}"
+    return "0.00" if text.lower() == "gratis" else f"{Decimal(text.replace(',', '.')):.2f}"
 
 
 #: What taking part costs: `gratis`, or an amount in euro (`25`, `12,50`), kept as an amount with two decimals.
@@ -201,7 +209,7 @@ def _media_path(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class Media:
-    """Marks a field as the path of a file in the media folder: it must exist there (core/exports/media.py)."""
+    """Marks a field as the path of a file in the media folder: it must exist there (core/reading/media.py)."""
 
     image: bool = False
     """The file must be a picture."""
@@ -281,7 +289,7 @@ class Image(Strict):
     """A picture from the media folder, with the text that replaces it for who cannot see it."""
 
     file: Annotated[MediaPath, Media(image=True)] = Field(
-        description="Het pad van de afbeelding vanaf content/media/ (jpg, png of webp).", examples=["repair-cafe/herstelling.jpg"]
+        description="Het pad van de afbeelding vanaf content/media/ (jpg, png, webp of gif).", examples=["repair-cafe/herstelling.jpg"]
     )
     alt: Text = Field(
         description="Wat er op de afbeelding te zien is, voor wie ze niet kan zien (verplicht).", examples=["Vrijwilligers herstellen een broodrooster"]
@@ -329,7 +337,7 @@ class Registration(Strict):
         description="Het e-mailadres om je in te schrijven; het staat op de pagina (niet leesbaar voor eenvoudige robots).",
         examples=["info@voorbeeld.nl"],
     )
-    deadline: Date | None = Field(None, description="De laatste dag om je in te schrijven, als JJJJ-MM-DD.", examples=["2026-03-01"])
+    deadline: Date | None = Field(None, description="De laatste dag om je in te schrijven, als JJJJ-MM-DD.", examples=["2019-05-30"])
     note: Text | None = Field(None, description="Wat er verder over inschrijven te zeggen is.", examples=["Inschrijven kan tot vier weken vooraf."])
 
     @model_validator(mode="after")
@@ -553,9 +561,13 @@ class Event(Entity):
             raise rule("online_url", "een link om online mee te doen bij een sessie ter plaatse: schrijf 'attendance: online' of 'attendance: hybride'")
         if self.status == "verplaatst" and not self.previous_date:
             raise rule("status", "een verplaatste sessie: zet de nieuwe datum in 'date' en de oude in 'previous_date'")
+        if self.previous_date and self.previous_date == self.date:
+            raise rule("previous_date", "de oude datum (previous_date) is dezelfde als de nieuwe (date)")
+        if self.registration and self.registration.deadline and self.date and self.registration.deadline > (self.end_date or self.date):
+            raise rule("registration", "de laatste dag om in te schrijven (deadline) ligt na de sessie")
         if self.previous_date and self.status != "verplaatst":
             raise rule("previous_date", "een oude datum (previous_date) bij een sessie die niet verplaatst is: schrijf 'status: verplaatst'")
-        if self.capacity_unit != "deelnemers" and not self.capacity:
+        if "capacity_unit" in self.model_fields_set and not self.capacity:
             raise rule("capacity_unit", "'capacity_unit' zonder aantal: vul ook 'capacity' in")
         return self
 
@@ -600,8 +612,8 @@ class Case(Entity):
     aim: Text | None = Field(
         None, description="Wat het voorbeeld wil bereiken, en voor wie.", examples=["Spullen langer laten meegaan en buren laten kennismaken."]
     )
-    approach: Text | None = Field(None, description="Hoe het werkt: de aanpak, in Markdown.")
-    results: Text | None = Field(None, description="Wat het opleverde, in Markdown.")
+    approach: Text | None = Field(None, description="Hoe het werkt: de aanpak, in gewone tekst; een lege regel begint een nieuwe alinea.")
+    results: Text | None = Field(None, description="Wat het opleverde, in gewone tekst; een lege regel begint een nieuwe alinea.")
     lessons: list[Text] = Field([], description="Lessen en tips voor wie hetzelfde wil doen.")
     needs: Needs | None = Field(None, description="Wat het vraagt: mensen, geld, ruimte.")
     contact: ref("organisation", "person", inverse="Contact voor") | None = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
