@@ -46,6 +46,16 @@ def _yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (10, 20, 30)).save(out, "PNG")
+    return out.getvalue()
+
+
 @pytest.fixture(scope="module")
 def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """Every text field of every kind carries every payload."""
@@ -61,15 +71,34 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     site.write(
         "networks/buurtpunt/sessions/bijeenkomst-1.yml",
         f"title: {one}\ndate: 2019-06-06\nstart_time: '19:30'\nvenue: {one}\nformat: werksessie\nsummary: {one}\nprogramme: [{one}]\n"
-        f"questions: [{one}]\naudience: {one}\ncases: [repair-cafe, dorv]\nspeakers: [anna]\nreport: {_yaml_text(payload)}\n"
-        f"materials:\n  - title: {one}\n    url: https://example.org/b\n",
+        f"questions: [{one}]\naudience: {one}\ncases: [repair-cafe, dorv]\nreport: {_yaml_text(payload)}\n"
+        f"materials:\n  - title: {one}\n    url: https://example.org/b\n"
+        f"speakers:\n  - who: anna\n    role: {one}\nfacilitators:\n  - who: netwerk-mobiliteit\n    role: {one}\n"
+        f"regions: [streek]\nmethods: [werkvorm]\nregistration:\n  note: {one}\ncapacity: 6\ncost: gratis\n"
+        f"pictures:\n  - file: foto.png\n    alt: {one}\n    caption: {one}\n    credit: {one}\n",
+    )
+    site.write("content/media/foto.png", _png())
+    site.write(
+        "content/regions/streek.yml",
+        f"name: {_yaml_text('Streek <script>alert(1)</script>')}\ncountry: België\nkind: regio\ndescription: {_yaml_text(payload)}\n",
+    )
+    site.write(
+        "content/methods/werkvorm.yml",
+        f"title: {one}\nkind: werkvorm\nsummary: {one}\npurpose: {one}\nmaterials: [{one}]\nsource: {one}\ndescription: {_yaml_text(payload)}\n",
+    )
+    site.write(
+        "content/activities/los.yml",
+        f"title: {one}\ndate: 2019-07-01\nattendance: online\nsummary: {one}\nspeakers:\n  - who: anna\n    role: {one}\nreport: {_yaml_text(payload)}\n",
     )
     site.write(
         "content/cases/repair-cafe.yml",
         f"title: {one}\nkind: {one}\nplace: {{municipality: {_yaml_text(PAYLOADS[0])}}}\nsummary: {one}\n"
-        f"themes: [mobiliteit]\ndescription: {_yaml_text(payload)}\n",
+        f"themes: [mobiliteit]\ndescription: {_yaml_text(payload)}\naim: {one}\napproach: {one}\nresults: {one}\nlessons: [{one}]\n"
+        f"needs: {{people: {one}, money: {one}, space: {one}}}\n",
     )
-    site.write("content/organisations/netwerk-mobiliteit.yml", f"name: {one}\nkind: {one}\nsummary: {one}\ndescription: {_yaml_text(payload)}\n")
+    site.write(
+        "content/organisations/netwerk-mobiliteit.yml", f"name: {one}\nkind: {one}\nsummary: {one}\naddress: {one}\ndescription: {_yaml_text(payload)}\n"
+    )
     site.write("content/people/anna.yml", f"name: {one}\nrole: {one}\norganisation: netwerk-mobiliteit\ndescription: {_yaml_text(payload)}\n")
     site.write("content/themes/mobiliteit.yml", f"title: {one}\ndescription: {_yaml_text(payload)}\n")
     site.write("content/conditions/gedeelde-agenda.yml", f"title: {one}\norder: 1\ndefinition: {one}\ndescription: {_yaml_text(payload)}\n")
