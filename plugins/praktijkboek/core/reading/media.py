@@ -14,6 +14,7 @@ No MkDocs imports here: the host adapters write `MediaFile.data` where `site_pat
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -136,6 +137,9 @@ def _web_version(path: Path, stamp: int) -> tuple[bytes, tuple[int, int]]:
             raise Pillow.DecompressionBombError(f"{opened.width}×{opened.height}")
         form = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "GIF": "GIF"}.get(opened.format or "", "PNG")
         profile = opened.info.get("icc_profile")
+        scale = min(1.0, MAX_SIDE / max(opened.size))
+        if form == "JPEG" and scale < 1:  # JPEG decodes at 1/2, 1/4 or 1/8 directly: four to ten times quicker
+            opened.draft("RGB", (math.ceil(opened.width * scale), math.ceil(opened.height * scale)))
         opened.load()  # decodes it whole: a file cut off halfway fails here
         picture = ImageOps.exif_transpose(opened)
         picture.thumbnail((MAX_SIDE, MAX_SIDE))
