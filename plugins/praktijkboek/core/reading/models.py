@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from annotated_types import Ge
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, StringConstraints, WithJsonSchema, model_validator
@@ -458,6 +458,9 @@ class Network(Entity):
 class Event(Entity):
     """What a session of a network and an activity on its own share: when, where, who, taking part."""
 
+    noun: ClassVar[str] = "sessie"
+    """How the rules over several fields name it, in Dutch."""
+
     title: Line = Field(description="De titel van de sessie.", examples=["Participatie en communicatie"])
     date: Date | None = Field(None, description="De (eerste) dag, als JJJJ-MM-DD. Laat weg als ze niet bekend is.", examples=["2019-06-06"])
     end_date: Date | None = Field(None, description="De laatste dag, bij een sessie van meer dagen, als JJJJ-MM-DD.", examples=["2019-06-07"])
@@ -549,24 +552,24 @@ class Event(Entity):
         if self.end_date and not self.date:
             raise rule("end_date", "een laatste dag (end_date) zonder eerste dag: vul ook 'date' in")
         if self.end_date and self.date and self.end_date <= self.date:
-            raise rule("end_date", "de laatste dag (end_date) moet na de eerste dag (date) liggen; een sessie van één dag heeft geen end_date")
+            raise rule("end_date", f"de laatste dag (end_date) moet na de eerste dag (date) liggen; een {self.noun} van één dag heeft geen end_date")
         if self.attendance == "online" and (self.venue or self.address):
             raise rule(
                 "venue" if self.venue else "address",
-                "een online sessie heeft geen zaal of adres: schrijf 'attendance: hybride' als je ook ter plaatse kunt meedoen",
+                f"een online {self.noun} heeft geen zaal of adres: schrijf 'attendance: hybride' als je ook ter plaatse kunt meedoen",
             )
         if self.publish_online_url and not self.online_url:
             raise rule("publish_online_url", "'publish_online_url' zonder link: vul ook 'online_url' in")
         if self.online_url and not self.online:
-            raise rule("online_url", "een link om online mee te doen bij een sessie ter plaatse: schrijf 'attendance: online' of 'attendance: hybride'")
+            raise rule("online_url", f"een link om online mee te doen bij een {self.noun} ter plaatse: schrijf 'attendance: online' of 'attendance: hybride'")
         if self.status == "verplaatst" and not self.previous_date:
-            raise rule("status", "een verplaatste sessie: zet de nieuwe datum in 'date' en de oude in 'previous_date'")
+            raise rule("status", f"een verplaatste {self.noun}: zet de nieuwe datum in 'date' en de oude in 'previous_date'")
         if self.previous_date and self.previous_date == self.date:
             raise rule("previous_date", "de oude datum (previous_date) is dezelfde als de nieuwe (date)")
         if self.registration and self.registration.deadline and self.date and self.registration.deadline > (self.end_date or self.date):
-            raise rule("registration", "de laatste dag om in te schrijven (deadline) ligt na de sessie")
+            raise rule("registration", f"de laatste dag om in te schrijven (deadline) ligt na de {self.noun}")
         if self.previous_date and self.status != "verplaatst":
-            raise rule("previous_date", "een oude datum (previous_date) bij een sessie die niet verplaatst is: schrijf 'status: verplaatst'")
+            raise rule("previous_date", f"een oude datum (previous_date) bij een {self.noun} die niet verplaatst is: schrijf 'status: verplaatst'")
         if "capacity_unit" in self.model_fields_set and not self.capacity:
             raise rule("capacity_unit", "'capacity_unit' zonder aantal: vul ook 'capacity' in")
         return self
@@ -584,6 +587,8 @@ class Session(Event):
 
 class Activity(Event):
     """An activity on its own, of no network: a webinar, a study day that stands alone (where its files are: kinds.py)."""
+
+    noun: ClassVar[str] = "activiteit"
 
     title: Line = Field(description="De titel van de activiteit.", examples=["Wat kunnen platteland en stad van elkaar leren?"])
 
