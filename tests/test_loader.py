@@ -1008,3 +1008,14 @@ def test_no_validation_message_is_english(kind: str):
             for problem in problems:
                 said = f"{problem.message} {problem.hint or ''}"
                 assert not PYDANTIC_ENGLISH.search(said), f"{kind}.{name} = {value!r}: {problem.format()}"
+
+
+def test_a_country_that_is_not_its_regions_is_refused(tmp_path: Path):
+    site = Site(tmp_path)
+    site.write("content/regions/limburg-be.yml", "name: Limburg\ncountry: België\nkind: provincie\n")
+    site.write(CASE, "title: X\nplace:\n  region: limburg-be\n  country: Nederland\n")
+    with pytest.raises(ContentError) as info:
+        load(Layout(tmp_path))
+    assert f"{CASE}:4: veld 'place', 'country': 'Nederland' is niet het land van de regio Limburg (BE) (België)" in str(info.value)
+    site.write(CASE, "title: X\nplace:\n  region: limburg-be\n  country: België\n")
+    assert load(Layout(tmp_path)).get("case", "repair-cafe") is not None

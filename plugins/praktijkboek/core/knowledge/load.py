@@ -10,7 +10,29 @@ from praktijkboek.core.knowledge import references
 from praktijkboek.core.knowledge.graph import KnowledgeGraph, resolve
 from praktijkboek.core.reading import media
 from praktijkboek.core.reading.loader import FileCache, Layout, Node, discover, load_file
-from praktijkboek.core.reading.problems import ContentError, Problem
+from praktijkboek.core.reading.models import Place
+from praktijkboek.core.reading.problems import ContentError, Problem, field_name
+
+
+def _countries(graph: KnowledgeGraph) -> list[Problem]:
+    """A place whose country is not its region's (`country: Nederland` with `region: limburg-be`)."""
+    problems = []
+    for nodes in graph.by_kind.values():
+        for node in nodes:
+            place = getattr(node.entity, "place", None)
+            regions = graph.targets(node, "place")
+            own = getattr(regions[0].entity, "country", None) if regions else None
+            if isinstance(place, Place) and place.country and own and place.country != own:
+                problems.append(
+                    Problem(
+                        node.path,
+                        node.parsed.line_of(("place", "country")),
+                        field_name(("place", "country")),
+                        f"'{place.country}' is niet het land van de regio {regions[0].label} ({own})",
+                        "Laat 'country' weg (de regio kent haar land), of kies de regio van dat land.",
+                    )
+                )
+    return problems
 
 
 def load(layout: Layout, cache: FileCache | None = None) -> KnowledgeGraph:
@@ -46,6 +68,7 @@ def load(layout: Layout, cache: FileCache | None = None) -> KnowledgeGraph:
     problems.extend(ref_problems)
     problems.extend(references.check_graph(graph, broken, also=rest))
     problems.extend(references.check_pages(graph, layout.root, layout.pages_dir, broken))
+    problems.extend(_countries(graph))
     graph.media, media_problems = media.collect(layout)
     problems.extend(media_problems)
     problems.extend(media.check([*valid, *rest], graph.media, layout.media_dir))
