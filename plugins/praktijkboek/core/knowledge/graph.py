@@ -11,14 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, get_args
 
 from pydantic import BaseModel
 
 from praktijkboek.core.reading.kinds import DEFAULT_FOLDERS, KINDS, Folders, InParent
 from praktijkboek.core.reading.loader import Node
 from praktijkboek.core.reading.media import MediaFile
-from praktijkboek.core.reading.models import Ref, nested_model
+from praktijkboek.core.reading.models import Location, Ref, iter_marked, marked_fields
 from praktijkboek.core.reading.problems import Problem, did_you_mean_id, field_name
 
 __all__ = ["Edge", "KnowledgeGraph", "Node", "iter_refs", "resolve"]
@@ -35,50 +34,14 @@ class Edge:
 
 
 @cache
-def _ref_fields(model: type[BaseModel]) -> tuple[tuple[str, Ref | None, type[BaseModel] | None], ...]:
-    """For each field: the Ref marker it carries (also inside list/Optional), or the nested model."""
-    found = []
-    for name, info in model.model_fields.items():
-        marker = _find(info.annotation, info.metadata)
-        nested = None if marker else nested_model(info.annotation)
-        if marker or nested:
-            found.append((name, marker, nested))
-    return tuple(found)
-
-
-@cache
 def ref_field_names(model: type[BaseModel]) -> frozenset[str]:
     """The fields of `model` that refer to other entities."""
-    return frozenset(name for name, marker, _nested in _ref_fields(model) if marker)
+    return frozenset(name for name, marker, _nested in marked_fields(model, Ref) if marker)
 
 
-def _find(annotation: Any, metadata: list[Any] | None = None) -> Ref | None:
-    for m in metadata or []:
-        if isinstance(m, Ref):
-            return m
-    for m in getattr(annotation, "__metadata__", ()):
-        if isinstance(m, Ref):
-            return m
-    for arg in get_args(annotation):
-        found = _find(arg)
-        if found:
-            return found
-    return None
-
-
-def iter_refs(obj: BaseModel, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Ref, str]]:
+def iter_refs(obj: BaseModel) -> Iterator[tuple[Location, Ref, str]]:
     """Every (location, marker, id) of the references in `obj`, found through the model's types."""
-    for name, marker, _nested in _ref_fields(type(obj)):
-        value = getattr(obj, name)
-        if value is None:
-            continue
-        values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
-        for index, item in values:
-            loc = (*prefix, name) if index is None else (*prefix, name, index)
-            if marker:
-                yield loc, marker, item
-            elif isinstance(item, BaseModel):
-                yield from iter_refs(item, loc)
+    return iter_marked(obj, Ref)
 
 
 class KnowledgeGraph:

@@ -16,18 +16,15 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import Any, get_args
 
 from PIL import Image as Pillow
 from PIL import ImageOps, UnidentifiedImageError
-from pydantic import BaseModel
 
 from praktijkboek.core.reading.loader import Layout, Node
-from praktijkboek.core.reading.models import Media
+from praktijkboek.core.reading.models import Media, iter_marked
 from praktijkboek.core.reading.problems import Problem, did_you_mean_id, field_name
 
 #: Where the media go in the site.
@@ -154,56 +151,11 @@ def _web_version(path: Path, stamp: int) -> tuple[bytes, tuple[int, int]]:
         return out.getvalue(), picture.size
 
 
-@cache
-def _media_fields(model: type[BaseModel]) -> tuple[tuple[str, Media | None, type[BaseModel] | None], ...]:
-    found: list[tuple[str, Media | None, type[BaseModel] | None]] = []
-    for name, info in model.model_fields.items():
-        marks = [m for m in _metadata(info.annotation, info.metadata) if isinstance(m, Media)]
-        nested = _nested(info.annotation)
-        if marks:
-            found.append((name, Media(image=any(m.image for m in marks)), None))
-        elif nested is not None:
-            found.append((name, None, nested))
-    return tuple(found)
-
-
-def _metadata(annotation: Any, metadata: list[Any] | None = None) -> Iterator[Any]:
-    yield from metadata or []
-    yield from getattr(annotation, "__metadata__", ())
-    for arg in get_args(annotation):
-        yield from _metadata(arg)
-
-
-def _nested(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _nested(arg)
-        if found:
-            return found
-    return None
-
-
-def iter_media(obj: BaseModel, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Media, str]]:
-    """Every (location, marker, path) of the media an entity refers to."""
-    for name, mark, nested in _media_fields(type(obj)):
-        value = getattr(obj, name)
-        if value is None:
-            continue
-        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            loc = (*prefix, name) if index is None else (*prefix, name, index)
-            if mark is not None and isinstance(item, str):
-                yield loc, mark, item
-            elif nested is not None and isinstance(item, BaseModel):
-                yield from iter_media(item, loc)
-
-
 def check(nodes: list[Node], media: dict[str, MediaFile], media_dir: str) -> list[Problem]:
     """A path that is not in the media folder, or a picture field that names no picture: told at its line."""
     problems = []
     for node in nodes:
-        for loc, mark, path in iter_media(node.entity):
+        for loc, mark, path in iter_marked(node.entity, Media):
             line, field = node.parsed.line_of(loc), field_name(loc)
             found = media.get(path)
             if found is None:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, ClassVar, Literal, get_args
+from functools import cache
+from typing import Annotated, Any, ClassVar, Literal, TypeVar, get_args
 
 from annotated_types import Ge
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, StringConstraints, WithJsonSchema, model_validator
@@ -238,6 +239,53 @@ def nested_model(annotation: Any) -> type[BaseModel] | None:
         if found:
             return found
     return None
+
+
+M = TypeVar("M")
+#: Where a value sits in an entity: field names and list positions (`("speakers", 0, "who")`).
+Location = tuple[str | int, ...]
+
+
+def _markers(annotation: Any, metadata: list[Any] | None, kind: type[M]) -> list[M]:
+    """The markers of `kind` on a field's type, also inside list/Optional/Annotated, innermost first."""
+    found = [m for m in getattr(annotation, "__metadata__", ()) if isinstance(m, kind)]
+    for arg in get_args(annotation):
+        found += _markers(arg, None, kind)
+    return [*found, *(m for m in metadata or [] if isinstance(m, kind) and m not in found)]
+
+
+def marked_fields(model: type[BaseModel], kind: type[M]) -> tuple[tuple[str, M | None, type[BaseModel] | None], ...]:
+    """For each field of `model` that matters for `kind` (`Ref`, `Media`): the marker it carries (the outermost,
+    the most specific: a picture's `Media(image=True)` over its path's `Media()`), or else the group of fields
+    inside it that may carry one."""
+    key: type = kind  # a class is hashable: the cache's key
+    return _marked_fields(model, key)
+
+
+@cache
+def _marked_fields(model: type[BaseModel], kind: type) -> tuple[tuple[str, Any, type[BaseModel] | None], ...]:
+    found: list[tuple[str, Any, type[BaseModel] | None]] = []
+    for name, info in model.model_fields.items():
+        marks: list[Any] = _markers(info.annotation, info.metadata, kind)
+        nested = None if marks else nested_model(info.annotation)
+        if marks or nested:
+            found.append((name, marks[-1] if marks else None, nested))
+    return tuple(found)
+
+
+def iter_marked(obj: BaseModel, kind: type[M], prefix: Location = ()) -> Iterator[tuple[Location, M, Any]]:
+    """Every (location, marker, value) of the fields marked `kind` in `obj`, in groups of fields and lists too."""
+    for name, marker, _nested in marked_fields(type(obj), kind):
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            loc = (*prefix, name) if index is None else (*prefix, name, index)
+            if marker is not None:
+                yield loc, marker, item
+            elif isinstance(item, BaseModel):
+                yield from iter_marked(item, kind, loc)
 
 
 def _id_schema(pattern: str) -> dict[str, Any]:
