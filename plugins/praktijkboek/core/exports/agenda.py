@@ -95,7 +95,7 @@ def location(graph: KnowledgeGraph, session: Node) -> str | None:
     published) for an online session; both for a hybrid one; else the regions it is for."""
     e = session.entity
     assert isinstance(e, Event)
-    on_site = ", ".join(part for part in (e.venue, e.address, e.municipality) if part) if e.on_site else ""
+    on_site = e.venue_line if e.on_site else ""
     if not on_site and e.on_site:
         on_site = ", ".join(r.label for r in graph.targets(session, "regions"))
     online = (e.online_url if e.publish_online_url else "Online") if e.online else ""

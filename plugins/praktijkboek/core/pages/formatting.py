@@ -63,7 +63,7 @@ def when(event: Event) -> str | None:
 
 def where(event: Event, regions: list[Node]) -> str | None:
     """The venue, its address and municipality; else the regions it is for; 'online' where it is online only."""
-    on_site = ", ".join(p for p in (event.venue, event.address, event.municipality) if p)
+    on_site = event.venue_line
     if not on_site and regions:
         on_site = "voor " + _and([r.label for r in regions])
     if event.attendance == "online":

@@ -580,6 +580,11 @@ class Event(Entity):
         return self.end_date or self.date
 
     @property
+    def venue_line(self) -> str:
+        """Where to go, in one line: the venue, its address, the municipality (those given)."""
+        return ", ".join(part for part in (self.venue, self.address, self.municipality) if part)
+
+    @property
     def online(self) -> bool:
         return self.attendance != "ter plaatse"
 
