@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from praktijkboek.core.editors import report, schema
+from praktijkboek.core.editors import cms, report, schema
 from praktijkboek.core.editors.scaffold import made as scaffold_made
 from praktijkboek.core.knowledge.load import load
 from praktijkboek.core.pages.markdown import MarkdownSetup
@@ -77,6 +77,26 @@ def _settings(config: Path) -> dict[str, Any]:
             " gaan uit van een map per pagina (netwerken/x/). Haal de instelling weg."
         )
     return settings
+
+
+def cms_backend(settings: dict[str, Any]) -> cms.Backend:
+    """Where the editing interface saves, as mkdocs.yml says: repo_url and the plugin's cms_* options."""
+    options = _plugin_options(settings)
+    defaults = cms.Backend()
+    return cms.Backend(
+        repo=cms.github_repo(settings.get("repo_url")),
+        branch=options.get("cms_branch", defaults.branch),
+        auth_url=options.get("cms_auth_url"),
+        site_url=settings.get("site_url"),
+        local_proxy=options.get("cms_local_proxy", defaults.local_proxy),
+    )
+
+
+def _plugin_options(settings: dict[str, Any]) -> dict[str, Any]:
+    for plugin in settings.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("praktijkboek"), dict):
+            return dict(plugin["praktijkboek"])
+    return {}
 
 
 def layout_from_config(root: Path, config: Path) -> Layout:
@@ -172,15 +192,20 @@ def _schemas(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"praktijkboek schemas: {exc}", file=sys.stderr)
         return 1
+    cms_path = root / cms.CONFIG_FILE
+    cms_config = cms.render(cms_backend(_settings(root / args.config)), folders)
     if args.check:
         stale = schema.stale(folder) + ([schema.VSCODE_SETTINGS] if current != settings else []) + ([schema.CONTENT_MODEL] if model != model_text else [])
+        stale += [cms.CONFIG_FILE] if not cms_path.is_file() or cms_path.read_text(encoding="utf-8") != cms_config else []
         if stale:
             print(f"Verouderd: {', '.join(stale)}. Maak ze opnieuw met: praktijkboek schemas", file=sys.stderr)
             return 1
-        print(f"De JSON Schema's in {schema.SCHEMA_DIR}, {schema.VSCODE_SETTINGS} en het overzicht in {schema.CONTENT_MODEL} zijn bij.")
+        print(f"De JSON Schema's in {schema.SCHEMA_DIR}, {schema.VSCODE_SETTINGS}, {cms.CONFIG_FILE} en het overzicht in {schema.CONTENT_MODEL} zijn bij.")
         return 0
     for path in schema.write_all(folder):
         print(f"geschreven: {path.relative_to(root)}")
+    cms_path.write_text(cms_config, encoding="utf-8")
+    print(f"geschreven: {cms.CONFIG_FILE}")
     settings_path.parent.mkdir(parents=True, exist_ok=True)
     settings_path.write_text(settings, encoding="utf-8")
     print(f"geschreven: {schema.VSCODE_SETTINGS}")

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.toc import AnchorLink
 
+from praktijkboek.core.editors import cms
 from praktijkboek.core.exports import agenda, opendata
 from praktijkboek.core.knowledge import references
 from praktijkboek.core.knowledge.load import load
@@ -37,6 +38,7 @@ from praktijkboek.host.files import BookFiles, without_pages
 from praktijkboek.host.guards import escaped, refuse_unknown_meta, reported
 from praktijkboek.host.preview import ServePreview
 from praktijkboek.host.search import BookSearch
+from praktijkboek.outputs.admin import AdminError, bundle_files, write_admin
 from praktijkboek.outputs.qrcodes import QrCodes
 
 log = get_plugin_logger(__name__)
@@ -75,6 +77,11 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         pages_dir = os.path.relpath(Path(config.docs_dir).resolve(), root).replace(os.sep, "/")
         self.layout = Layout(root, self.config.networks_dir, self.config.content_dir, pages_dir)
         self.search.configure(self.config.search, config)
+        if self.config.cms:
+            try:  # before the build, not after it: the packages are missing
+                bundle_files(root / self.config.cms_packages)
+            except AdminError as error:
+                raise PluginError(str(error)) from None
         if config.nav is None and self.config.default_nav:
             config.nav = [{"Start": "index.md"}] + [{title: uri} for title, uri in navigation()]
         return config
@@ -201,6 +208,22 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         )
         with reported():
             self.search.finish(site, self.dirty.enabled)
+        if self.config.cms:
+            self._admin(site, config)
+
+    def _admin(self, site: Path, config) -> None:
+        backend = cms.Backend(
+            repo=cms.github_repo(config.repo_url),
+            branch=self.config.cms_branch,
+            auth_url=self.config.cms_auth_url,
+            site_url=config.site_url,
+            local_proxy=self.config.cms_local_proxy,
+        )
+        try:
+            written = write_admin(site, self.layout.root / self.config.cms_packages, backend, config.site_name, self.layout.folders)
+        except AdminError as error:
+            raise PluginError(str(error)) from None
+        log.debug(f"bewerkpagina: {written.files} bestanden, {written.bytes / 1e6:.1f} MB in {written.folder}")
 
     def on_build_error(self, error):
         self.dirty.failed()

@@ -29,3 +29,22 @@ class PraktijkboekConfig(Config):
     """When mkdocs.yml has no `nav`, use one of index pages only. Entity pages stay out of the
     navigation: Material renders the whole nav into every page, so listing every entity makes the
     build quadratic."""
+
+    cms = c.Type(bool, default=False)
+    """Ship the editing interface (Decap CMS) at /admin/: a form for every kind of file, generated from the
+    models, that saves a change as a pull request (docs/publishing.md). Needs its packages installed:
+    `npm ci --prefix scripts/cms` (./scripts/build and ./scripts/serve do it)."""
+
+    cms_packages = c.Type(str, default="scripts/cms/node_modules")
+    """Where the editing interface's npm packages are installed, relative to mkdocs.yml."""
+
+    cms_branch = c.Type(str, default="main")
+    """The branch the interface's pull requests go to: the one the book is published from."""
+
+    cms_auth_url = c.Optional(c.Type(str))
+    """The address of the authentication helper that signs editors in with GitHub (an OAuth app's
+    helper, hosted by the site owner: docs/publishing.md). The repository comes from `repo_url`."""
+
+    cms_local_proxy = c.Type(str, default="http://localhost:8081/api/v1")
+    """The local proxy (decap-server, `./scripts/edit`) that the interface uses instead of GitHub when the
+    book is opened on this machine: the forms then save in the working copy."""

@@ -42,7 +42,16 @@ class Ref:
     """None: the plural of the referring kind ("Hefbomen" on a condition's page)."""
 
 
-def _form(kind: str, pattern: str, message: str, hint: str, normal: Callable[[str], str] = str) -> BeforeValidator:
+@dataclass(frozen=True, slots=True)
+class Form(BeforeValidator):
+    """The check of text in one exact form (`_form`), with the form and the hint it tells, for whoever else
+    checks the same field: the editing interface's form (core/editors/cms.py) refuses what this refuses."""
+
+    pattern: str = ""
+    hint: str = ""
+
+
+def _form(kind: str, pattern: str, message: str, hint: str, normal: Callable[[str], str] = str) -> Form:
     """Accept text only in one exact form; otherwise a Dutch error of type `pb_<kind>`.
 
     The loader gives every value as text, so this is where "19:30", "15" or "true"
@@ -59,7 +68,7 @@ def _form(kind: str, pattern: str, message: str, hint: str, normal: Callable[[st
             return normal(value.strip())
         raise PydanticCustomError(f"pb_{kind}", message, {"value": value, "hint": hint})
 
-    return BeforeValidator(check)
+    return Form(check, pattern=pattern, hint=hint)
 
 
 # How editors' YAML extensions read an unquoted value (YAML 1.2, as VS Code does): `2026` is a number,

@@ -1,0 +1,231 @@
+/* The practice book's editing interface: Decap CMS with the configuration in config.yml (generated from the
+ * models by core/editors/cms.py), and three things of the book's own:
+ *
+ * 1. Files are read and written as the book's reader reads them and editors write them: every value as
+ *    text (core/reading/yamlfile.py), fields in the model's order, empty and default values left out, a
+ *    person in a role without a role as a plain id, a network referred to by its folder's name. A file with a
+ *    Markdown body (`.md`) stays one; new files are `.yml`.
+ * 2. A collection lists only its own files: Decap lists every file down to the depth of a collection's
+ *    `path` (a network's network.yml would show among its sessions), and only one extension (the `.md`
+ *    cases and networks would be missing). A wrapper around the backend lists both, filtered by the path.
+ * 3. On this machine (localhost), with the local proxy running (./scripts/edit), the forms save in the
+ *    working copy instead of on GitHub, as Decap's own `local_backend` does.
+ */
+(function () {
+  "use strict";
+
+  const yaml = window.jsyaml;
+  const CMS = window.CMS;
+  /** The key that remembers, in an entry's data, that its file has a Markdown body after front matter. */
+  const MARKDOWN = "__praktijkboek_markdown";
+  const TEXT = { schema: yaml.FAILSAFE_SCHEMA };
+
+  const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const isEmpty = (value) =>
+    value === undefined || value === null || (typeof value === "string" && value.trim() === "") ||
+    (Array.isArray(value) && value.length === 0) ||
+    (typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0);
+
+  /** Folder collections whose entries have a folder of their own (`{{slug}}/network`): folder -> file name. */
+  function ownFolders(config) {
+    const found = {};
+    for (const c of config.collections) {
+      const m = c.folder && /^\{\{slug\}\}\/([^/{}]+)$/.exec(c.path || "");
+      if (m) found[c.name] = { folder: c.folder, file: m[1] };
+    }
+    return found;
+  }
+
+  /** The field of a collection whose value is a folder of the path (`{{network}}/sessions/{{slug}}`). */
+  function parentField(collection) {
+    const m = /^\{\{(\w+)\}\}\//.exec(collection.path || "");
+    return m && m[1] !== "slug" ? m[1] : null;
+  }
+
+  function fileFormat(collection, own) {
+    const parent = parentField(collection);
+    const body = (collection.fields.find((f) => f.widget === "markdown") || {}).name;
+
+    /** From the file's text values to the widgets' values. */
+    function read(value, field) {
+      if (isEmpty(value) || !field) return value;
+      if (field.widget === "list" && Array.isArray(value)) {
+        return value.map((item) => {
+          if (field.fields) {
+            const short = typeof item === "string" && field.fields.some((f) => f.name === "who");
+            return readObject(short ? { who: item } : item, field.fields);
+          }
+          return read(item, field.field);
+        });
+      }
+      if (field.widget === "object") return readObject(value, field.fields);
+      if (field.widget === "boolean") return /^true$/i.test(String(value).trim());
+      if (field.widget === "number") return Number(String(value).trim());
+      if (field.widget === "relation" && own[field.collection]) {
+        const folder = own[field.collection].folder;
+        return Array.isArray(value) ? value.map((v) => `${folder}/${v}`) : `${folder}/${value}`;
+      }
+      return value;
+    }
+
+    function readObject(data, fields) {
+      if (typeof data !== "object" || data === null || Array.isArray(data)) return data;
+      const out = {};
+      for (const [key, value] of Object.entries(data)) out[key] = read(value, fields.find((f) => f.name === key));
+      return out;
+    }
+
+    /** From the widgets' values to text, in the fields' order, without empty or default values. */
+    function write(value, field) {
+      if (Array.isArray(value)) {
+        const items = value.map((item) => (field && field.fields ? writeObject(item, field.fields) : write(item, field && field.field)))
+          .filter((item) => !isEmpty(item))
+          .map((item) => (typeof item === "object" && !Array.isArray(item) && Object.keys(item).length === 1 && "who" in item ? item.who : item));
+        return items;
+      }
+      if (value !== null && typeof value === "object") return writeObject(value, field ? field.fields || [] : []);
+      if (value === undefined || value === null) return undefined;
+      let text = String(value);
+      if (field && field.widget === "relation" && own[field.collection]) text = text.replace(new RegExp(`^${escape(own[field.collection].folder)}/`), "");
+      if (field && field.widget !== "markdown" && field.widget !== "text") text = text.trim();
+      if (field && (field.widget === "image" || field.widget === "file")) text = text.replace(/^\/+/, "");
+      if (field && field.default !== undefined && text === String(field.default)) return undefined;
+      return text.replace(/\s+$/, field && field.widget === "markdown" ? "\n" : "");
+    }
+
+    function writeObject(data, fields) {
+      const out = {};
+      const names = [...fields.map((f) => f.name), ...Object.keys(data).filter((k) => !fields.some((f) => f.name === k))];
+      for (const name of names) {
+        if (name === MARKDOWN || !(name in data)) continue;
+        const value = write(data[name], fields.find((f) => f.name === name));
+        if (!isEmpty(value)) out[name] = value;
+      }
+      return out;
+    }
+
+    return {
+      fromFile(content) {
+        const front = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(content);
+        const data = yaml.load(front ? front[1] : content, TEXT) || {};
+        const out = readObject(data, collection.fields);
+        if (front) {
+          out[MARKDOWN] = true;
+          if (body) out[body] = front[2].replace(/^\s*\n/, "");
+        }
+        return out;
+      },
+      toFile(data) {
+        const fields = collection.fields.filter((f) => f.name !== parent);
+        const clean = writeObject(Object.fromEntries(Object.entries(data).filter(([k]) => k !== parent)), fields);
+        const dump = (obj) => (Object.keys(obj).length ? yaml.dump(obj, { lineWidth: -1, noRefs: true, schema: yaml.FAILSAFE_SCHEMA }) : "");
+        if (!data[MARKDOWN]) return dump(clean);
+        const text = body && clean[body] ? clean[body] : "";
+        if (body) delete clean[body];
+        return `---\n${dump(clean)}---\n${text ? `\n${text.replace(/\n*$/, "\n")}` : ""}`;
+      },
+    };
+  }
+
+  /** The backend `name`, wrapped: lists `.yml` and `.md` files and only those that match a collection's path. */
+  function listingBackend(name, config) {
+    const rules = config.collections
+      .filter((c) => c.folder)
+      .map((c) => {
+        const path = c.path || "{{slug}}";
+        return {
+          folder: c.folder,
+          depth: path.split("/").length,
+          pattern: new RegExp(`^${escape(c.folder)}/${path.split(/\{\{\w+\}\}/).map(escape).join("[^/]+")}\\.(?:yml|md)$`),
+        };
+      });
+    const rule = (folder, depth) => rules.find((r) => r.folder === folder && r.depth === depth);
+    return function Wrapped(...args) {
+      const inner = CMS.getBackend(name).init(...args);
+      async function all(folder, depth) {
+        const found = rule(folder, depth);
+        const lists = await Promise.all(
+          ["yml", "md"].map((extension) =>
+            inner.allEntriesByFolder ? inner.allEntriesByFolder(folder, extension, depth, found && found.pattern) : inner.entriesByFolder(folder, extension, depth),
+          ),
+        );
+        const entries = lists.flat();
+        return found ? entries.filter((entry) => found.pattern.test(entry.file.path)) : entries;
+      }
+      return new Proxy(inner, {
+        get(target, prop) {
+          if (prop === "entriesByFolder") return (folder, extension, depth) => all(folder, depth);
+          if (prop === "allEntriesByFolder") return (folder, extension, depth) => all(folder, depth);
+          // An entry of a `.md` file: Decap asks for its slug with the collection's extension added.
+          if (prop === "getEntry") return (path) => target.getEntry(path.replace(/\.md\.yml$/, ".md"));
+          const value = Reflect.get(target, prop, target);
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+    };
+  }
+
+  /** The local proxy (decap-server), when the book is opened on this machine and it runs. */
+  async function localProxy(config) {
+    const local = config.local_backend;
+    if (!local) return null;
+    const hosts = ["localhost", "127.0.0.1", ...((local && local.allowed_hosts) || [])];
+    if (!hosts.includes(window.location.hostname)) return null;
+    const url = (typeof local === "object" && local.url) || "http://localhost:8081/api/v1";
+    try {
+      const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ action: "info" }) });
+      const info = await response.json();
+      if (typeof info.repo === "string" && typeof info.type === "string") return { url, info };
+    } catch (error) {
+      console.info(`Geen lokale proxy op ${url} (${error.message}): de bewerkpagina werkt met GitHub.`);
+    }
+    return null;
+  }
+
+  async function start() {
+    const response = await fetch("config.yml", { cache: "no-cache" });
+    const config = yaml.load(await response.text());
+    const own = ownFolders(config);
+    for (const collection of config.collections) CMS.registerCustomFormat(collection.format, collection.extension, fileFormat(collection, own));
+
+    const local = await localProxy(config);
+    delete config.local_backend;
+    if (local) {
+      CMS.registerBackend("praktijkboek-proxy", listingBackend("proxy", config));
+      config.backend = { ...config.backend, name: "praktijkboek-proxy", proxy_url: local.url };
+      if (config.publish_mode && Array.isArray(local.info.publish_modes) && !local.info.publish_modes.includes(config.publish_mode)) delete config.publish_mode;
+    } else {
+      CMS.registerBackend(`praktijkboek-${config.backend.name}`, listingBackend(config.backend.name, config));
+      config.backend = { ...config.backend, name: `praktijkboek-${config.backend.name}` };
+    }
+
+    const byName = Object.fromEntries(config.collections.map((c) => [c.name, c]));
+    CMS.registerEventListener({
+      name: "preSave",
+      handler: ({ entry }) => {
+        const collection = byName[entry.get("collection")];
+        const parent = collection && parentField(collection);
+        let data = entry.get("data");
+        if (!parent) return data;
+        const value = data.get(parent);
+        const field = collection.fields.find((f) => f.name === parent);
+        if (!value) {
+          if (entry.get("newRecord")) throw new Error(`Kies bij '${field.label}' waarin de nieuwe ${collection.label_singular.toLowerCase()} komt.`);
+          return data;
+        }
+        // The path's folder: the network's own folder name, not its place in the repository.
+        const target = own[field.collection];
+        return data.set(parent, target ? String(value).replace(new RegExp(`^${escape(target.folder)}/`), "") : value);
+      },
+    });
+    CMS.init({ config: { ...config, load_config_file: false } });
+  }
+
+  start().catch((error) => {
+    document.body.insertAdjacentHTML(
+      "afterbegin",
+      '<p role="alert" style="font:1rem sans-serif;margin:2rem">De bewerkpagina kon niet starten. Vernieuw de pagina; lukt het dan nog niet, meld het de beheerder van het praktijkboek.</p>',
+    );
+    console.error(error);
+  });
+})();
