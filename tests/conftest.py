@@ -418,6 +418,11 @@ def copy_of_the_repository(target: Path) -> Path:
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     for folder in ("networks", "content", "overrides", "docs"):
         shutil.copytree(REPO / folder, target / folder)
+    # The editing interface's packages (mkdocs.yml: cms), as ./scripts/cms-packages installed them.
+    (target / "scripts" / "cms").mkdir(parents=True)
+    packages = REPO / "scripts" / "cms" / "node_modules"
+    if packages.is_dir():
+        (target / "scripts" / "cms" / "node_modules").symlink_to(packages)
     return target
 
 

@@ -2,7 +2,8 @@
  * models by core/editors/cms.py), and three things of the book's own:
  *
  * 1. Files are read and written as the book's reader reads them and editors write them: every value as
- *    text (core/reading/yamlfile.py), fields in the model's order, empty and default values left out, a
+ *    text (core/reading/yamlfile.py), fields in the file's own order (a new file: the model's; a field
+ *    added to a file: after the one before it in the model), empty and default values left out, a
  *    person in a role without a role as a plain id, a network referred to by its folder's name. A file with a
  *    Markdown body (`.md`) stays one; new files are `.yml`.
  * 2. A collection lists only its own files: Decap lists every file down to the depth of a collection's
@@ -18,6 +19,8 @@
   const CMS = window.CMS;
   /** The key that remembers, in an entry's data, that its file has a Markdown body after front matter. */
   const MARKDOWN = "__praktijkboek_markdown";
+  /** The key that remembers the order of the fields in the file as it was: a saved change moves no line. */
+  const ORDER = "__praktijkboek_order";
   const TEXT = { schema: yaml.FAILSAFE_SCHEMA };
 
   const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -93,11 +96,28 @@
       return text.replace(/\s+$/, field && field.widget === "markdown" ? "\n" : "");
     }
 
-    function writeObject(data, fields) {
-      const out = {};
-      const names = [...fields.map((f) => f.name), ...Object.keys(data).filter((k) => !fields.some((f) => f.name === k))];
+    /** The file's own order of its fields; a field it did not have goes after the one before it in the model. */
+    function ordered(model, original) {
+      const names = [...model, ...original.filter((k) => !model.includes(k))];
+      const out = original.filter((k) => names.includes(k));
       for (const name of names) {
-        if (name === MARKDOWN || !(name in data)) continue;
+        if (out.includes(name)) continue;
+        const rank = names.indexOf(name);
+        let at = 0;
+        out.forEach((other, i) => {
+          if (names.indexOf(other) < rank) at = i + 1;
+        });
+        out.splice(at, 0, name);
+      }
+      return out;
+    }
+
+    function writeObject(data, fields, original) {
+      const out = {};
+      const model = [...fields.map((f) => f.name), ...Object.keys(data).filter((k) => !fields.some((f) => f.name === k))];
+      const names = Array.isArray(original) ? ordered(model, original) : model;
+      for (const name of names) {
+        if (name === MARKDOWN || name === ORDER || !(name in data)) continue;
         const value = write(data[name], fields.find((f) => f.name === name));
         if (!isEmpty(value)) out[name] = value;
       }
@@ -109,6 +129,7 @@
         const front = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(content);
         const data = yaml.load(front ? front[1] : content, TEXT) || {};
         const out = readObject(data, collection.fields);
+        out[ORDER] = Object.keys(data);
         if (front) {
           out[MARKDOWN] = true;
           if (body) out[body] = front[2].replace(/^\s*\n/, "");
@@ -117,7 +138,7 @@
       },
       toFile(data) {
         const fields = collection.fields.filter((f) => f.name !== parent);
-        const clean = writeObject(Object.fromEntries(Object.entries(data).filter(([k]) => k !== parent)), fields);
+        const clean = writeObject(Object.fromEntries(Object.entries(data).filter(([k]) => k !== parent)), fields, data[ORDER]);
         const dump = (obj) => (Object.keys(obj).length ? yaml.dump(obj, { lineWidth: -1, noRefs: true, schema: yaml.FAILSAFE_SCHEMA }) : "");
         if (!data[MARKDOWN]) return dump(clean);
         const text = body && clean[body] ? clean[body] : "";
