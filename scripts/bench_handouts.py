@@ -32,6 +32,8 @@ def synthetic(project: Path, sessions: int) -> None:
     """A copy of the repository with one extra network of `sessions` sessions, each with cases and questions."""
     for item in ("mkdocs.yml", "networks", "content", "overrides"):
         (shutil.copytree if (ROOT / item).is_dir() else shutil.copy)(ROOT / item, project / item)
+    (project / "scripts" / "cms").mkdir(parents=True)
+    (project / "scripts" / "cms" / "node_modules").symlink_to(ROOT / "scripts" / "cms" / "node_modules")  # the editing interface's
     folder = project / "networks" / "bench" / "sessions"
     folder.mkdir(parents=True)
     (project / "networks" / "bench" / "network.yml").write_text("title: Benchmarknetwerk\nkind: lerend netwerk\ncontacts: [bernard-govaert]\n")

@@ -240,6 +240,8 @@ def write_book(book: Book, target: Path) -> None:
     """A project folder the plugin builds: mkdocs.yml, overrides (linked), networks/ and content/."""
     target.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    # The editing interface's packages are the repository's (./scripts/cms-packages installs them).
+    config = config.replace("      cms: true\n", f"      cms: true\n      cms_packages: {ROOT / 'scripts' / 'cms' / 'node_modules'}\n")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     pages = target / "content" / "pages"
     pages.mkdir(parents=True, exist_ok=True)

@@ -159,6 +159,73 @@ def test_the_repositorys_copy_is_current() -> None:
     assert result.returncode == 0, result.stderr
 
 
+# --- Files as the form reads and writes them (praktijkboek-cms.js, in Node) ---------------------------------
+
+
+def saved(files: list[tuple[str, str, dict[str, Any] | None]]) -> list[str]:
+    """What the form writes for each (kind, text of the file, fields the editor changed)."""
+    request = {"config": cms.config(), "files": [{"collection": kind, "text": text, "set": changed} for kind, text, changed in files]}
+    js_yaml = PACKAGES / "js-yaml" / "dist" / "browser" / "js-yaml.umd.min.js"
+    loader = REPO / "plugins" / "praktijkboek" / "outputs" / "admin" / "praktijkboek-cms.js"
+    result = subprocess.run(
+        ["node", str(Path(__file__).parent / "cms_roundtrip.mjs"), str(js_yaml), str(loader)], input=json.dumps(request), capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def content_files() -> list[tuple[str, Path]]:
+    found = []
+    for name, kind in KINDS.items():
+        for pattern in (kind.glob(), kind.glob().removesuffix(".yml") + ".md"):
+            found += [(name, path) for path in sorted(REPO.glob(pattern))]
+    return found
+
+
+@pytest.mark.content
+@pytest.mark.skipif(not PACKAGES.is_dir(), reason=NO_PACKAGES)
+def test_every_content_file_opened_and_saved_in_the_form_is_the_same_file() -> None:
+    files = content_files()
+    assert files
+    texts = [path.read_text(encoding="utf-8") for _, path in files]
+    for (_, path), before, after in zip(files, texts, saved([(kind, text, None) for (kind, _), text in zip(files, texts)]), strict=True):
+        assert after == before, path.relative_to(REPO)
+
+
+@pytest.mark.skipif(not PACKAGES.is_dir(), reason=NO_PACKAGES)
+def test_a_change_in_the_form_changes_only_its_own_lines() -> None:
+    text = (
+        "# Een sessie van het voorjaar.\n"
+        "title: Oude titel\n"
+        "date: 2026-04-02\n"
+        'start_time: "19:30"\n'
+        "summary: >-\n  Een lange samenvatting die over\n  twee regels loopt.\n"
+        "speakers:\n  - anna\n  - who: bernard\n    role: gastheer\n"
+        "# Nog aan te vullen: de zaal.\n"
+    )
+    changed, emptied, added = saved(
+        [
+            ("session", text, {"title": "Nieuwe titel: voorjaar"}),
+            ("session", text, {"summary": ""}),
+            ("session", text, {"end_time": "21:00", "capacity": 25, "publish_online_url": False, "attendance": "ter plaatse"}),
+        ]
+    )
+    assert changed == text.replace("title: Oude titel", "title: 'Nieuwe titel: voorjaar'")
+    assert emptied == text.replace("summary: >-\n  Een lange samenvatting die over\n  twee regels loopt.\n", ""), "an emptied field goes"
+    # New fields after the one before them in the model; a switch left off and a default choice are not written.
+    assert added == text.replace('start_time: "19:30"\n', 'start_time: "19:30"\nend_time: 21:00\n').replace("# Nog", "capacity: 25\n# Nog")
+    for result in (changed, emptied, added):
+        assert models.Session.model_validate(_read(result))
+
+
+def _read(text: str) -> dict[str, Any]:
+    from praktijkboek.core.reading.yamlfile import ParsedFile, parse
+
+    parsed = parse(text.encode(), "sessie.yml")
+    assert isinstance(parsed, ParsedFile), parsed
+    return parsed.data
+
+
 # --- The interface in the built book ---------------------------------------------------------------------
 
 
@@ -311,9 +378,9 @@ def test_an_existing_markdown_file_keeps_its_body_and_style_when_saved(editing) 
     publish(tab)
     wait_for(lambda: "financieel" in path.read_text(encoding="utf-8"), timeout=30)
     assert path.read_text(encoding="utf-8") == (
-        "---\nnumber: 2\ntitle: Juridisch en financieel kader\ndate: 2019-10-22\nstart_time: 20:00\ncases:\n  - repair-cafe\n---\n\n"
+        "---\nnumber: 2\ntitle: Juridisch en financieel kader\ndate: 2019-10-22\nstart_time: 20:00\ncases: [repair-cafe]\n---\n"
         "We overlopen de **juridische** mogelijkheden.\n"
-    ), "the file's own order (number first), the new field after the one before it in the model, the body as it was"
+    ), "the file's own order and lines (number first, the list as it was written), the new field after the one before it in the model, the body as it was"
     check = subprocess.run([sys.executable, "-m", "praktijkboek", "validate", "--root", str(site.root)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
 

@@ -21,6 +21,8 @@
   const MARKDOWN = "__praktijkboek_markdown";
   /** The key that remembers the order of the fields in the file as it was: a saved change moves no line. */
   const ORDER = "__praktijkboek_order";
+  /** The key that keeps the file as it was read, so that the fields the form leaves alone keep their lines. */
+  const ORIGINAL = "__praktijkboek_original";
   const TEXT = { schema: yaml.FAILSAFE_SCHEMA };
 
   const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -117,35 +119,88 @@
       const model = [...fields.map((f) => f.name), ...Object.keys(data).filter((k) => !fields.some((f) => f.name === k))];
       const names = Array.isArray(original) ? ordered(model, original) : model;
       for (const name of names) {
-        if (name === MARKDOWN || name === ORDER || !(name in data)) continue;
+        if (name === MARKDOWN || name === ORDER || name === ORIGINAL || !(name in data)) continue;
         const value = write(data[name], fields.find((f) => f.name === name));
         if (!isEmpty(value)) out[name] = value;
       }
       return out;
     }
 
+    const dump = (obj) => (Object.keys(obj).length ? yaml.dump(obj, { lineWidth: -1, noRefs: true, schema: yaml.FAILSAFE_SCHEMA }) : "");
+    const fields = collection.fields.filter((f) => f.name !== parent);
+    const bodyField = fields.find((f) => f.name === body);
+
     return {
       fromFile(content) {
         const front = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(content);
-        const data = yaml.load(front ? front[1] : content, TEXT) || {};
+        const text = front ? front[1] : content;
+        const data = yaml.load(text, TEXT) || {};
         const out = readObject(data, collection.fields);
         out[ORDER] = Object.keys(data);
         if (front) {
           out[MARKDOWN] = true;
           if (body) out[body] = front[2].replace(/^\s*\n/, "");
         }
+        // The file as it was, field by field: a field that the form leaves as it was keeps its lines.
+        const written = writeObject(out, fields, out[ORDER]);
+        out[ORIGINAL] = {
+          ...split(text),
+          written: Object.fromEntries(Object.entries(written).map(([k, v]) => [k, JSON.stringify(v)])),
+          body: front ? front[2] : null,
+        };
         return out;
       },
       toFile(data) {
-        const fields = collection.fields.filter((f) => f.name !== parent);
         const clean = writeObject(Object.fromEntries(Object.entries(data).filter(([k]) => k !== parent)), fields, data[ORDER]);
-        const dump = (obj) => (Object.keys(obj).length ? yaml.dump(obj, { lineWidth: -1, noRefs: true, schema: yaml.FAILSAFE_SCHEMA }) : "");
-        if (!data[MARKDOWN]) return dump(clean);
         const text = body && clean[body] ? clean[body] : "";
-        if (body) delete clean[body];
-        return `---\n${dump(clean)}---\n${text ? `\n${text.replace(/\n*$/, "\n")}` : ""}`;
+        const original = data[ORIGINAL];
+        const markdown = Boolean(data[MARKDOWN]);
+        if (markdown && body) delete clean[body];
+        const lines = (key) =>
+          original && original.chunks[key] !== undefined && original.written[key] === JSON.stringify(clean[key])
+            ? original.chunks[key]
+            : dump({ [key]: clean[key] }).replace(/\n$/, "").split("\n");
+        const keys = Object.keys(clean);
+        let yamlText;
+        if (original) {
+          yamlText = [...original.head, ...keys.flatMap(lines), ...original.tail].join("\n");
+          if (!markdown && keys.length && !yamlText.endsWith("\n")) yamlText += "\n";
+        } else {
+          yamlText = dump(clean);
+        }
+        if (!markdown) return yamlText;
+        const same = original && original.body !== null && original.written[body] === JSON.stringify(text || undefined);
+        const bodyText = same ? original.body : text ? `\n${text.replace(/\n*$/, "\n")}` : "";
+        return `---\n${yamlText.replace(/\n*$/, "")}${keys.length ? "\n" : ""}---\n${bodyText}`;
       },
     };
+  }
+
+  /** A YAML text in its top-level fields: the lines of each (with the comments just above it), the comments
+   * before the first and after the last. */
+  function split(text) {
+    const head = [];
+    const chunks = {};
+    let current = null;
+    let pending = [];
+    for (const line of text.split(/\r?\n/)) {
+      const key = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)/.exec(line);
+      if (key) {
+        if (current === null) head.push(...pending);
+        chunks[key[1]] = current === null ? [line] : [...pending, line];
+        current = key[1];
+        pending = [];
+      } else if (/^\s*$/.test(line) || line.startsWith("#")) {
+        pending.push(line); // a blank line or a comment in the first column: above the next field, or the end
+      } else if (current !== null) {
+        chunks[current].push(...pending, line); // a line of the field's value
+        pending = [];
+      } else {
+        head.push(...pending, line);
+        pending = [];
+      }
+    }
+    return { head, chunks, tail: pending };
   }
 
   /** The backend `name`, wrapped: lists `.yml` and `.md` files and only those that match a collection's path. */
@@ -242,6 +297,9 @@
     CMS.init({ config: { ...config, load_config_file: false } });
   }
 
+  // The file format on its own, for tests/test_cms.py (which runs it in Node over every content file).
+  window.PraktijkboekCms = { fileFormat, ownFolders };
+  if (!CMS) return;
   start().catch((error) => {
     document.body.insertAdjacentHTML(
       "afterbegin",
