@@ -188,7 +188,8 @@ def test_every_content_file_opened_and_saved_in_the_form_is_the_same_file() -> N
     files = content_files()
     assert files
     texts = [path.read_text(encoding="utf-8") for _, path in files]
-    for (_, path), before, after in zip(files, texts, saved([(kind, text, None) for (kind, _), text in zip(files, texts)]), strict=True):
+    written = saved([(kind, text, None) for (kind, _), text in zip(files, texts, strict=True)])
+    for (_, path), before, after in zip(files, texts, written, strict=True):
         assert after == before, path.relative_to(REPO)
 
 
