@@ -137,6 +137,14 @@ def test_the_three_hosts_give_the_same_book(repository_book: BuiltBook, properdo
 
 
 @pytest.mark.content
+def test_the_three_hosts_ship_the_same_editing_interface(repository_book: BuiltBook, properdocs_book: BuiltBook, zensical_book: BuiltBook):
+    """/admin/ (mkdocs.yml: cms) is written by the plugin on MkDocs and ProperDocs, by postbuild on Zensical."""
+    for name in ("index.html", "config.yml", "praktijkboek-cms.js", "decap-cms.js"):
+        found = {(book.site / "admin" / name).read_bytes() for book in (repository_book, properdocs_book, zensical_book)}
+        assert len(found) == 1, name
+
+
+@pytest.mark.content
 def test_hand_written_pages_are_the_same_on_zensical(repository_book: BuiltBook, zensical_book: BuiltBook):
     for page in sorted((REPO / "content/pages").rglob("*.md")):
         if page.name == "index.md":

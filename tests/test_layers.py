@@ -3,10 +3,10 @@
 plugins/praktijkboek/
   core/reading     files -> validated entities (kinds, models, the strict YAML reader, problems)
   core/knowledge   the knowledge graph and what is derived from it (references, lens, taxonomies)
-  core/editors     tools for editors: JSON Schemas, scaffolding, reports, the link check
+  core/editors     tools for editors: JSON Schemas, the editing interface's configuration, scaffolding, reports, the link check
   core/exports     agenda, open data, JSON-LD
   core/pages       the page plan, views, handouts, the page renderer
-  outputs/         what runs another program: Chromium (PDF), Pagefind, the QR-code worker
+  outputs/         what runs another program: Chromium (PDF), Pagefind, the QR-code worker, the editing interface (Decap)
   host/            the MkDocs adapter's collaborators; mkdocs_plugin.py is the plugin; cli.py the command
 """
 

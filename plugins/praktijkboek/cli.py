@@ -25,6 +25,7 @@ from praktijkboek.core.pages.sitecheck import site_problems
 from praktijkboek.core.reading.kinds import KINDS
 from praktijkboek.core.reading.loader import Layout
 from praktijkboek.core.reading.problems import ContentError
+from praktijkboek.static_host.generate import plugin_options
 
 
 class _SettingsLoader(yaml.SafeLoader):
@@ -79,33 +80,10 @@ def _settings(config: Path) -> dict[str, Any]:
     return settings
 
 
-def cms_backend(settings: dict[str, Any]) -> cms.Backend:
-    """Where the editing interface saves, as mkdocs.yml says: repo_url and the plugin's cms_* options."""
-    options = _plugin_options(settings)
-    defaults = cms.Backend()
-    return cms.Backend(
-        repo=cms.github_repo(settings.get("repo_url")),
-        branch=options.get("cms_branch", defaults.branch),
-        auth_url=options.get("cms_auth_url"),
-        site_url=settings.get("site_url"),
-        local_proxy=options.get("cms_local_proxy", defaults.local_proxy),
-    )
-
-
-def _plugin_options(settings: dict[str, Any]) -> dict[str, Any]:
-    for plugin in settings.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("praktijkboek"), dict):
-            return dict(plugin["praktijkboek"])
-    return {}
-
-
 def layout_from_config(root: Path, config: Path) -> Layout:
     """The folders the build uses: docs_dir and the plugin's networks_dir/content_dir."""
     settings = _settings(config)
-    options: dict[str, Any] = {}
-    for plugin in settings.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("praktijkboek"), dict):
-            options = plugin["praktijkboek"]
+    options = plugin_options(settings)
     return Layout(
         root,
         networks_dir=options.get("networks_dir", Layout.networks_dir),
@@ -193,7 +171,8 @@ def _schemas(args: argparse.Namespace) -> int:
         print(f"praktijkboek schemas: {exc}", file=sys.stderr)
         return 1
     cms_path = root / cms.CONFIG_FILE
-    cms_config = cms.render(cms_backend(_settings(root / args.config)), folders)
+    settings_file = _settings(root / args.config)
+    cms_config = cms.render(cms.backend_from_settings(settings_file, plugin_options(settings_file)), folders)
     if args.check:
         stale = schema.stale(folder) + ([schema.VSCODE_SETTINGS] if current != settings else []) + ([schema.CONTENT_MODEL] if model != model_text else [])
         stale += [cms.CONFIG_FILE] if not cms_path.is_file() or cms_path.read_text(encoding="utf-8") != cms_config else []

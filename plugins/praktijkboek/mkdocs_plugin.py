@@ -218,9 +218,10 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             auth_url=self.config.cms_auth_url,
             site_url=config.site_url,
             local_proxy=self.config.cms_local_proxy,
+            auth_scope=self.config.cms_auth_scope,
         )
         try:
-            written = write_admin(site, self.layout.root / self.config.cms_packages, backend, config.site_name, self.layout.folders)
+            written = write_admin(site, self.layout.root / self.config.cms_packages, cms.render(backend, self.layout.folders), config.site_name)
         except AdminError as error:
             raise PluginError(str(error)) from None
         log.debug(f"bewerkpagina: {written.files} bestanden, {written.bytes / 1e6:.1f} MB in {written.folder}")

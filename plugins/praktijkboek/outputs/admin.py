@@ -2,7 +2,7 @@
 
 `write_admin` copies the bundle (scripts/cms/package.json pins it; `npm ci --prefix scripts/cms` installs it)
 and js-yaml into <site>/admin/, with the book's own loader (praktijkboek-cms.js, index.html) and the
-configuration generated from the models (core/editors/cms.py). Nothing is fetched from a CDN: the page makes
+configuration generated from the models (core/editors/cms.py, which the host calls). Nothing is fetched from a CDN: the page makes
 requests to the book's own address, to GitHub's API when an editor signs in, and to the local proxy on
 localhost.
 
@@ -15,9 +15,6 @@ import html
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-
-from praktijkboek.core.editors import cms
-from praktijkboek.core.reading.kinds import DEFAULT_FOLDERS, Folders
 
 OWN = Path(__file__).parent / "admin"
 #: Where `npm ci --prefix scripts/cms` puts the packages, relative to the project root.
@@ -54,8 +51,9 @@ def bundle_files(packages: Path) -> list[tuple[Path, str]]:
     return files
 
 
-def write_admin(site_dir: Path, packages: Path, backend: cms.Backend, site_name: str, folders: Folders = DEFAULT_FOLDERS) -> Written:
-    """Write <site_dir>/admin/: the interface, its loader and its configuration."""
+def write_admin(site_dir: Path, packages: Path, config: str, site_name: str) -> Written:
+    """Write <site_dir>/admin/: the interface, its loader and its configuration (`config`: the text of
+    config.yml, as core/editors/cms.py renders it)."""
     files = bundle_files(packages)
     folder = site_dir / SITE_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
@@ -64,6 +62,6 @@ def write_admin(site_dir: Path, packages: Path, backend: cms.Backend, site_name:
     shutil.copyfile(OWN / "praktijkboek-cms.js", folder / "praktijkboek-cms.js")
     page = (OWN / "index.html").read_text(encoding="utf-8").replace("{{ site_name }}", html.escape(site_name))
     (folder / "index.html").write_text(page, encoding="utf-8")
-    (folder / "config.yml").write_text(cms.render(backend, folders), encoding="utf-8")
+    (folder / "config.yml").write_text(config, encoding="utf-8")
     written = [p for p in folder.iterdir() if p.is_file()]
     return Written(folder, len(written), sum(p.stat().st_size for p in written))

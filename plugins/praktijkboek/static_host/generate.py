@@ -88,7 +88,7 @@ def generate(layout: Layout, settings: Mapping[str, Any], setup: MarkdownSetup, 
         pages.append(home)
 
     urls = {page.key: site_url_of(page.src_uri) for page in pages}
-    options = _plugin_options(settings)
+    options = plugin_options(settings)
     book = views.Book(graph, views.Settings(options.get("contribute_email"), views.edit_base(settings.get("repo_url"), settings.get("edit_uri"))))
     site_url = settings.get("site_url")
     book.absolute = {key: urljoin(site_url, url) for key, url in urls.items()} if site_url else {}
@@ -134,7 +134,7 @@ def generate(layout: Layout, settings: Mapping[str, Any], setup: MarkdownSetup, 
     # Zensical wants every folder inside the configuration's own (its project root): the theme's too.
     if custom_dir.is_dir():
         shutil.copytree(custom_dir, out / "overrides")
-    if host_settings.get("nav") is None and _plugin_options(settings).get("default_nav", True):
+    if host_settings.get("nav") is None and plugin_options(settings).get("default_nav", True):
         # As the plugin does: a navigation of index pages only (a host lists every page otherwise, in every page).
         host_settings["nav"] = [{"Start": "index.md"}, *({title: uri} for title, uri in navigation())]
     host_settings["docs_dir"] = "docs"
@@ -155,7 +155,7 @@ def generate(layout: Layout, settings: Mapping[str, Any], setup: MarkdownSetup, 
     return Generated(docs, config, out / "site", count)
 
 
-def _plugin_options(settings: Mapping[str, Any]) -> Mapping[str, Any]:
+def plugin_options(settings: Mapping[str, Any]) -> Mapping[str, Any]:
     """The plugin's options in mkdocs.yml, which a host without plugins does not read (so this step does)."""
     for plugin in settings.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("praktijkboek"), dict):
@@ -165,7 +165,7 @@ def _plugin_options(settings: Mapping[str, Any]) -> Mapping[str, Any]:
 
 def search_engine(settings: Mapping[str, Any]) -> str:
     """The plugin's `search` option (pagefind, the default, or material)."""
-    return str(_plugin_options(settings).get("search", "pagefind"))
+    return str(plugin_options(settings).get("search", "pagefind"))
 
 
 def _print_qr(html: Markup, url: str | None) -> Markup:

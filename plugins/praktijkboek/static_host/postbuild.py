@@ -33,7 +33,7 @@ from praktijkboek.core.pages.plan import Page, home_page, plan
 from praktijkboek.core.reading import media
 from praktijkboek.core.reading.loader import Layout
 from praktijkboek.outputs import searchindex
-from praktijkboek.static_host.generate import search_engine
+from praktijkboek.static_host.generate import plugin_options, search_engine
 
 #: How many missing pages the message names before it counts the rest.
 NAMED = 10
@@ -113,6 +113,14 @@ def postbuild(site: Path, layout: Layout, settings: Mapping[str, Any], pdf: bool
         from praktijkboek.outputs.pdf import render_site
 
         render_site(site)
+    options = plugin_options(settings)
+    if options.get("cms") and not (site / "admin" / "index.html").is_file():
+        from praktijkboek.core.editors import cms
+        from praktijkboek.outputs.admin import DEFAULT_PACKAGES, write_admin
+
+        packages = layout.root / str(options.get("cms_packages", DEFAULT_PACKAGES))
+        write_admin(site, packages, cms.render(cms.backend_from_settings(settings, options), layout.folders), site_name)
+        done.added.append("bewerkpagina")
     base = urlsplit(str(site_url or "/")).path
     done.checked_links, done.broken = check_site(site, base, skip=() if pdf else (f"{handouts.HANDOUT_DIR}/",))
     return done

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import types
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -112,6 +113,8 @@ class Backend:
     site_url: str | None = None
     local_proxy: str = "http://localhost:8081/api/v1"
     """The local proxy (decap-server) that the interface uses instead of GitHub on this machine."""
+    auth_scope: str = "public_repo"
+    """What editors allow the interface on GitHub: `public_repo` (a public repository, the least) or `repo`."""
 
 
 def github_repo(repo_url: str | None) -> str | None:
@@ -120,9 +123,23 @@ def github_repo(repo_url: str | None) -> str | None:
     return f"{match.group(1)}/{match.group(2)}" if match else None
 
 
+def backend_from_settings(settings: Mapping[str, Any], options: Mapping[str, Any]) -> Backend:
+    """Where the interface saves, as mkdocs.yml says (`settings`) with the plugin's cms_* `options`, for a
+    host that reads mkdocs.yml itself (the command line, Zensical's postbuild)."""
+    defaults = Backend()
+    return Backend(
+        repo=github_repo(settings.get("repo_url")),
+        branch=str(options.get("cms_branch", defaults.branch)),
+        auth_url=options.get("cms_auth_url"),
+        site_url=settings.get("site_url"),
+        local_proxy=str(options.get("cms_local_proxy", defaults.local_proxy)),
+        auth_scope=str(options.get("cms_auth_scope", defaults.auth_scope)),
+    )
+
+
 def config(backend: Backend = Backend(), folders: Folders = DEFAULT_FOLDERS) -> dict[str, Any]:
     """The whole configuration of the editing interface, as Decap CMS reads it from admin/config.yml."""
-    github: dict[str, Any] = {"name": "github", "repo": backend.repo or "eigenaar/praktijkboek", "branch": backend.branch}
+    github: dict[str, Any] = {"name": "github", "repo": backend.repo or "eigenaar/praktijkboek", "branch": backend.branch, "auth_scope": backend.auth_scope}
     if backend.auth_url:
         github["base_url"] = backend.auth_url.rstrip("/")
         github["auth_endpoint"] = "auth"
