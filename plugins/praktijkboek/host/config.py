@@ -45,6 +45,10 @@ class PraktijkboekConfig(Config):
     """The address of the authentication helper that signs editors in with GitHub (an OAuth app's
     helper, hosted by the site owner: docs/publishing.md). The repository comes from `repo_url`."""
 
+    cms_auth_scope = c.Choice(("public_repo", "repo"), default="public_repo")
+    """What editors allow the interface to do on GitHub when they sign in: `public_repo` is enough for a
+    public repository (the book's content is open); a private one needs `repo`."""
+
     cms_local_proxy = c.Type(str, default="http://localhost:8081/api/v1")
     """The local proxy (decap-server, `./scripts/edit`) that the interface uses instead of GitHub when the
     book is opened on this machine: the forms then save in the working copy."""
