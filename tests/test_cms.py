@@ -234,6 +234,7 @@ def with_cms(site: Site, proxy: str = "http://localhost:8081/api/v1", packages: 
     config = site.root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     options = f"      search: material\n      cms: true\n      cms_packages: {packages}\n      cms_local_proxy: {proxy}\n"
+    assert "cms:" not in text, "with_cms once per site"
     changed = text.replace("      search: material\n", options, 1)
     assert changed != text, "the small site's plugin options changed: update with_cms"
     config.write_text(changed, encoding="utf-8")
@@ -270,18 +271,20 @@ def test_without_its_packages_the_build_says_what_to_do(site: Site, tmp_path: Pa
 
 
 @contextmanager
-def local_proxy(root: Path) -> Iterator[str]:
-    """decap-server on a loopback port, saving in `root` as ./scripts/edit does."""
+def local_proxy(root: Path, mode: str = "fs") -> Iterator[str]:
+    """decap-server on a loopback port, saving in `root` as ./scripts/edit does (`fs`), or in its git
+    repository, with a branch per change as on GitHub (`git`)."""
     port = free_port()
-    env = {**os.environ, "GIT_REPO_DIRECTORY": str(root), "PORT": str(port), "MODE": "fs"}
-    process = subprocess.Popen(["node", str(PACKAGES / "decap-server" / "dist" / "index.js")], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    env = {**os.environ, "GIT_REPO_DIRECTORY": str(root), "PORT": str(port), "MODE": mode}
+    log = (root.parent / f"decap-server-{port}.log").open("w")  # beside the book: read it when a test fails
+    process = subprocess.Popen(["node", str(PACKAGES / "decap-server" / "dist" / "index.js")], env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://localhost:{port}/api/v1"
 
     def ready() -> bool:
         request = urllib.request.Request(url, data=b'{"action":"info"}', headers={"Content-Type": "application/json"})
         try:
             with urllib.request.urlopen(request, timeout=2) as response:
-                return json.loads(response.read())["type"] == "local_fs"
+                return json.loads(response.read())["type"] == f"local_{mode}"
         except OSError:
             return False
 
@@ -291,15 +294,21 @@ def local_proxy(root: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.close()
 
 
-@pytest.fixture
-def editing(site: Site, chromium) -> Iterator[tuple[Site, Any]]:
-    """The small book with its interface, built and served, the local proxy saving in its folder, and a signed-in tab."""
+@contextmanager
+def signed_in(site: Site, chromium, mode: str = "fs") -> Iterator[Any]:
+    """The small book with its interface, built and served, the local proxy saving in its folder, and a
+    signed-in tab."""
     if not PACKAGES.is_dir():
         pytest.skip(NO_PACKAGES)
-    with local_proxy(site.root) as proxy:
-        result = with_cms(site, proxy=proxy).build()
+    with local_proxy(site.root, mode) as proxy:
+        with_cms(site, proxy=proxy)
+        if mode == "git":  # the proxy rebases its branches on a clean working copy, as a clone on GitHub is
+            git(site.root, "add", "-A")
+            git(site.root, "commit", "-q", "-m", "Het boek, met de bewerkpagina")
+        result = site.build()
         assert result.returncode == 0, result.stderr
         with serve_folder(site.root / "site") as url:
             context = chromium.new_context(viewport={"width": 1280, "height": 900})
@@ -308,9 +317,15 @@ def editing(site: Site, chromium) -> Iterator[tuple[Site, Any]]:
             tab.get_by_role("button", name="Inloggen").click()
             tab.get_by_role("link", name="Sessies").first.wait_for(timeout=60_000)
             try:
-                yield site, tab
+                yield tab
             finally:
                 context.close()
+
+
+@pytest.fixture
+def editing(site: Site, chromium) -> Iterator[tuple[Site, Any]]:
+    with signed_in(site, chromium) as tab:
+        yield site, tab
 
 
 def pick(tab, label: str, typed: str, option: str) -> None:
@@ -321,7 +336,7 @@ def pick(tab, label: str, typed: str, option: str) -> None:
 
 
 def publish(tab) -> None:
-    tab.get_by_role("button", name="Publiceer").click()
+    tab.get_by_role("button", name="Publiceer", exact=True).click()
     tab.get_by_role("menuitem").first.click()
 
 
@@ -398,3 +413,42 @@ def test_a_collection_lists_its_own_files_yml_and_md(editing) -> None:
     tab.goto(base + "#/collections/case")
     tab.get_by_role("main").get_by_text("Dorv").wait_for()  # content/cases/dorv.md
     tab.get_by_role("main").get_by_text("Repair Café").wait_for()
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True).stdout
+
+
+@pytest.mark.browser
+def test_a_change_from_the_form_is_a_branch_until_it_is_published(site: Site, chromium) -> None:
+    """The editorial workflow, with decap-server's git mode standing in for GitHub: saving makes a branch with
+    the new file, the main branch stays as it was; publishing (merging) brings the file onto it."""
+    site.write(".gitignore", "site/\n")
+    git(site.root, "init", "-q", "-b", "main")
+    git(site.root, "config", "user.name", "Redactie")
+    git(site.root, "config", "user.email", "redactie@example.org")
+    with signed_in(site, chromium, mode="git") as tab:
+        tab.goto(tab.url.split("#")[0] + "#/collections/session/new")
+        tab.get_by_label("Titel (title)").fill("Een sessie ter review")
+        pick(tab, "Netwerk", "buurtpunt", "Lerend netwerk buurtpunt")
+        tab.get_by_label("Datum (date)").fill("2027-05-20")
+        tab.get_by_role("button", name="Opslaan").click()
+        path = "networks/buurtpunt/sessions/een-sessie-ter-review.yml"
+        branch = wait_for(lambda: git(site.root, "branch", "--list", "cms/*").strip().lstrip("* ") or None, timeout=30)
+        assert branch.startswith("cms/session/"), branch
+        saved_text = wait_for(
+            lambda: subprocess.run(["git", "-C", str(site.root), "show", f"{branch}:{path}"], capture_output=True, text=True).stdout, timeout=30
+        )
+        assert saved_text == "title: Een sessie ter review\ndate: 2027-05-20\n"
+        # The proxy commits on the branch and goes back to main: the change is not on main until published.
+        wait_for(lambda: git(site.root, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main" and not (site.root / path).exists(), timeout=30)
+        assert path not in git(site.root, "ls-tree", "-r", "--name-only", "main")
+        # Ready, then published: as a reviewer merges the pull request.
+        tab.get_by_role("button", name="Status: Concept").click()
+        tab.get_by_role("menuitem", name="Klaar").click()
+        tab.get_by_role("button", name="Status: Klaar").wait_for()
+        tab.once("dialog", lambda dialog: dialog.accept())  # "Weet je zeker ...?": yes
+        publish(tab)
+        wait_for(lambda: path in git(site.root, "ls-tree", "-r", "--name-only", "main"), timeout=30)
+        assert (site.root / path).read_text(encoding="utf-8") == saved_text
+        assert not git(site.root, "branch", "--list", "cms/*").strip(), "the branch goes once it is merged"
