@@ -451,4 +451,4 @@ def test_a_change_from_the_form_is_a_branch_until_it_is_published(site: Site, ch
         publish(tab)
         wait_for(lambda: path in git(site.root, "ls-tree", "-r", "--name-only", "main"), timeout=30)
         assert (site.root / path).read_text(encoding="utf-8") == saved_text
-        assert not git(site.root, "branch", "--list", "cms/*").strip(), "the branch goes once it is merged"
+        wait_for(lambda: not git(site.root, "branch", "--list", "cms/*").strip(), timeout=30)  # the branch goes once merged
