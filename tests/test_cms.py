@@ -204,19 +204,32 @@ def test_a_change_in_the_form_changes_only_its_own_lines() -> None:
         "speakers:\n  - anna\n  - who: bernard\n    role: gastheer\n"
         "# Nog aan te vullen: de zaal.\n"
     )
-    changed, emptied, added = saved(
+    changed, emptied, added, nothing = saved(
         [
             ("session", text, {"title": "Nieuwe titel: voorjaar"}),
             ("session", text, {"summary": ""}),
             ("session", text, {"end_time": "21:00", "capacity": 25, "publish_online_url": False, "attendance": "ter plaatse"}),
+            ("session", text, {"venue": "null", "programme": ["~", "Welkom"]}),
         ]
     )
     assert changed == text.replace("title: Oude titel", "title: 'Nieuwe titel: voorjaar'")
     assert emptied == text.replace("summary: >-\n  Een lange samenvatting die over\n  twee regels loopt.\n", ""), "an emptied field goes"
     # New fields after the one before them in the model; a switch left off and a default choice are not written.
     assert added == text.replace('start_time: "19:30"\n', 'start_time: "19:30"\nend_time: 21:00\n').replace("# Nog", "capacity: 25\n# Nog")
-    for result in (changed, emptied, added):
+    # Words the reader takes for "nothing" stay text: quoted.
+    assert "venue: 'null'\n" in nothing and "programme:\n  - '~'\n  - Welkom\n" in nothing
+    for result in (changed, emptied, added, nothing):
         assert models.Session.model_validate(_read(result))
+    assert _read(nothing)["venue"] == "null"
+
+
+@pytest.mark.skipif(not PACKAGES.is_dir(), reason=NO_PACKAGES)
+def test_lines_the_form_leaves_alone_stay_also_defaults_and_a_byte_order_mark() -> None:
+    person = "name: Anna Peeters\n# Toestemming gevraagd op 3 maart: niet publiceren.\npublish_contact: false\nrole: coördinator\n"
+    session = "\ufefftitle: Oud\nstatus: open\nattendance: ter plaatse\n"
+    kept, bom = saved([("person", person, {"name": "Anna Peeters-Janssens"}), ("session", session, {"title": "Nieuw"})])
+    assert kept == person.replace("name: Anna Peeters\n", "name: Anna Peeters-Janssens\n"), "a default written out, and its comment, stay"
+    assert bom == "title: Nieuw\nstatus: open\nattendance: ter plaatse\n", "one title, the lines as they were"
 
 
 def _read(text: str) -> dict[str, Any]:

@@ -126,12 +126,24 @@
       return out;
     }
 
-    const dump = (obj) => (Object.keys(obj).length ? yaml.dump(obj, { lineWidth: -1, noRefs: true, schema: yaml.FAILSAFE_SCHEMA }) : "");
+    const dump = (obj) =>
+      Object.keys(obj).length
+        ? yaml.dump(obj, {
+            lineWidth: -1,
+            noRefs: true,
+            schema: yaml.FAILSAFE_SCHEMA,
+            // Every value is text to the book's reader, except these, which it reads as "nothing": quoted.
+            transform: (documents) =>
+              yaml.visit(documents, (node, { isKey }) => {
+                if (node.kind === "scalar" && !isKey && /^(?:~|null|Null|NULL)$/.test(node.value)) node.style = yaml.SCALAR_STYLE.SINGLE_QUOTED;
+              }),
+          })
+        : "";
     const fields = collection.fields.filter((f) => f.name !== parent);
-    const bodyField = fields.find((f) => f.name === body);
 
     return {
       fromFile(content) {
+        content = content.replace(/^\uFEFF/, ""); // a byte order mark, which the book's reader accepts too
         const front = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(content);
         const text = front ? front[1] : content;
         const data = yaml.load(text, TEXT) || {};
@@ -145,33 +157,40 @@
         const written = writeObject(out, fields, out[ORDER]);
         out[ORIGINAL] = {
           ...split(text),
+          values: Object.fromEntries(Object.keys(data).map((k) => [k, JSON.stringify(out[k])])),
           written: Object.fromEntries(Object.entries(written).map(([k, v]) => [k, JSON.stringify(v)])),
           body: front ? front[2] : null,
         };
         return out;
       },
       toFile(data) {
-        const clean = writeObject(Object.fromEntries(Object.entries(data).filter(([k]) => k !== parent)), fields, data[ORDER]);
+        const values = Object.fromEntries(Object.entries(data).filter(([k]) => k !== parent));
+        const clean = writeObject(values, fields, data[ORDER]);
         const text = body && clean[body] ? clean[body] : "";
         const original = data[ORIGINAL];
         const markdown = Boolean(data[MARKDOWN]);
-        if (markdown && body) delete clean[body];
-        const lines = (key) =>
-          original && original.chunks[key] !== undefined && original.written[key] === JSON.stringify(clean[key])
-            ? original.chunks[key]
-            : dump({ [key]: clean[key] }).replace(/\n$/, "").split("\n");
-        const keys = Object.keys(clean);
+        // A field of the file that the form left as it was keeps its lines (a default value written out and
+        // the comment above it too); a changed one is written anew, an emptied one goes.
+        const kept = (key) =>
+          original &&
+          original.chunks[key] !== undefined &&
+          (original.values[key] === JSON.stringify(values[key]) || (key in clean && original.written[key] === JSON.stringify(clean[key])));
+        const model = [...fields.map((f) => f.name), ...Object.keys(values).filter((k) => !fields.some((f) => f.name === k))];
+        const names = (original ? ordered(model, data[ORDER] || []) : model).filter(
+          (k) => ![MARKDOWN, ORDER, ORIGINAL].includes(k) && !(markdown && k === body) && (kept(k) || k in clean),
+        );
         let yamlText;
         if (original) {
-          yamlText = [...original.head, ...keys.flatMap(lines), ...original.tail].join("\n");
-          if (!markdown && keys.length && !yamlText.endsWith("\n")) yamlText += "\n";
+          const lines = (key) => (kept(key) ? original.chunks[key] : dump({ [key]: clean[key] }).replace(/\n$/, "").split("\n"));
+          yamlText = [...original.head, ...names.flatMap(lines), ...original.tail].join("\n");
+          if (!markdown && names.length && !yamlText.endsWith("\n")) yamlText += "\n";
         } else {
-          yamlText = dump(clean);
+          yamlText = dump(Object.fromEntries(names.map((k) => [k, clean[k]])));
         }
         if (!markdown) return yamlText;
         const same = original && original.body !== null && original.written[body] === JSON.stringify(text || undefined);
         const bodyText = same ? original.body : text ? `\n${text.replace(/\n*$/, "\n")}` : "";
-        return `---\n${yamlText.replace(/\n*$/, "")}${keys.length ? "\n" : ""}---\n${bodyText}`;
+        return `---\n${yamlText.replace(/\n*$/, "")}${names.length ? "\n" : ""}---\n${bodyText}`;
       },
     };
   }
@@ -280,8 +299,12 @@
       name: "preSave",
       handler: ({ entry }) => {
         const collection = byName[entry.get("collection")];
+        const data = entry.get("data");
+        if (!entry.get("newRecord") && !data.has(ORDER)) {
+          // Decap opens a file it could not read as an empty form: saving that would wipe the file.
+          throw new Error(`${entry.get("path")} kon niet gelezen worden; het formulier bewaart het niet. Verbeter het bestand op GitHub (de controle van het boek zegt wat er mis is).`);
+        }
         const parent = collection && parentField(collection);
-        let data = entry.get("data");
         if (!parent) return data;
         const value = data.get(parent);
         const field = collection.fields.find((f) => f.name === parent);
