@@ -16,6 +16,7 @@ from typing import Any, Literal, get_args, get_origin
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
 from conftest import REPO, Site, free_port, serve_folder, wait_for
 from praktijkboek.core.editors import cms
@@ -26,8 +27,11 @@ PACKAGES = REPO / "scripts" / "cms" / "node_modules"
 NO_PACKAGES = "The editing interface's packages are missing: ./scripts/test installs them (./scripts/cms-packages)"
 
 
+BACKEND = cms.Backend(repo="voorbeeld/boek")
+
+
 def collections() -> dict[str, dict[str, Any]]:
-    return {c["name"]: c for c in cms.config()["collections"]}
+    return {c["name"]: c for c in cms.config(BACKEND)["collections"]}
 
 
 def form_field(kind: str, name: str) -> dict[str, Any]:
@@ -45,14 +49,22 @@ def walk(fields: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 # --- The configuration, generated from the kinds --------------------------------------------------------
 
 
-def test_every_kind_is_a_collection_with_every_field_in_the_models_order() -> None:
+def test_every_kind_is_a_collection_with_every_field_once() -> None:
     found = collections()
     assert list(found) == list(KINDS)
     for name, kind in KINDS.items():
         expected = [n for n in kind.model.model_fields if n != "id"]  # the id is the file's name
         if isinstance(kind.files, InParent):
             expected = [kind.files.parent, *expected]
-        assert [f["name"] for f in found[name]["fields"]] == expected, name
+        assert sorted(f["name"] for f in found[name]["fields"]) == sorted(expected), name
+
+
+def test_fields_come_in_the_order_of_hand_written_files() -> None:
+    """The kind's own fields first (a session's number), then what it shares with other kinds, in the model's order."""
+    sessions = [f["name"] for f in collections()["session"]["fields"]]
+    assert sessions[:3] == ["network", "number", "title"]
+    assert sessions.index("date") < sessions.index("start_time") < sessions.index("themes") < sessions.index("report")
+    assert [f["name"] for f in collections()["case"]["fields"]][:2] == ["title", "kind"]
 
 
 def test_required_and_hints_are_the_models() -> None:
@@ -117,31 +129,56 @@ def test_a_person_in_a_role_and_a_picture_are_groups_of_fields() -> None:
     assert pictures["fields"][1]["required"] is True
 
 
-def test_patterns_accept_the_models_examples_and_refuse_what_the_validator_refuses() -> None:
-    """Each pattern is the validator's: the examples the JSON Schemas carry pass it, and a value the validator
-    refuses fails it, with the validator's own Dutch hint."""
+def test_patterns_accept_the_models_examples() -> None:
+    """Each pattern is the validator's: the examples the JSON Schemas carry pass it."""
     checked = 0
     for name, kind in KINDS.items():
         for field_name, info in kind.model.model_fields.items():
             if field_name == "id":
                 continue
-            for f in walk([form_field(name, field_name)]):
-                if "pattern" not in f:
-                    continue
-                regex, hint = f["pattern"]
-                assert re.search(r"[a-z]", hint) and not hint.startswith("^"), "a hint in words"
-                examples = info.examples or []
-                for example in examples if f is form_field(name, field_name) or f.get("name") == "item" else []:
-                    for value in example if isinstance(example, list) else [example]:
-                        if isinstance(value, str):
-                            assert re.search(regex, value), (name, field_name, value)
-                checked += 1
+            top = form_field(name, field_name)
+            inner = top.get("field", top)  # a list of values: the pattern is on its items
+            if "pattern" not in inner:
+                continue
+            regex, hint = inner["pattern"]
+            assert re.search(r"[a-z]", hint) and not hint.startswith("^"), "a hint in words"
+            for example in info.examples or []:
+                for value in example if isinstance(example, list) else [example]:
+                    if isinstance(value, str):
+                        assert re.search(regex, value), (name, field_name, value)
+                        checked += 1
     assert checked
-    cost = form_field("session", "cost")["pattern"]
-    assert re.search(cost[0], "12,50") and re.search(cost[0], "gratis") and not re.search(cost[0], "twintig euro")
-    assert cost[1].startswith("Schrijf gratis")
-    url = form_field("session", "online_url")["pattern"]
-    assert not re.search(url[0], "www.voorbeeld.be") and "https://" in url[1]
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "value", "good"),
+    [
+        ("session", "cost", "12,50", True),
+        ("session", "cost", "gratis", True),
+        ("session", "cost", "twintig euro", False),
+        ("case", "website", "https://www.repaircafe.org", True),
+        ("case", "website", "www.repaircafe.org", False),
+        ("organisation", "email", "info@voorbeeld.be", True),
+        ("organisation", "email", "info(at)voorbeeld.be", False),
+        ("organisation", "phone", "+32 9 123 45 67", True),
+        ("organisation", "phone", "bel ons", False),
+        ("session", "municipality", "Sint-Niklaas", True),
+        ("session", "municipality", "x" * 81, False),
+        ("case", "contact", "buurtwerk-halle", True),
+        ("case", "contact", "Buurtwerk Halle", False),
+    ],
+)
+def test_a_pattern_refuses_what_the_validator_refuses(kind: str, name: str, value: str, good: bool) -> None:
+    regex, _hint = form_field(kind, name)["pattern"]
+    assert bool(re.search(regex, value)) is good
+    title = "name" if "name" in KINDS[kind].model.model_fields else "title"
+    required = {"kind": "werkvorm"} if kind == "method" else {}
+    try:
+        KINDS[kind].model.model_validate({title: "Iets", **required, name: value})
+        accepted = True
+    except ValidationError:
+        accepted = False
+    assert accepted is good, "the form and the validator agree"
 
 
 def test_the_backend_is_the_site_owners() -> None:
@@ -164,7 +201,7 @@ def test_the_repositorys_copy_is_current() -> None:
 
 def saved(files: list[tuple[str, str, dict[str, Any] | None]]) -> list[str]:
     """What the form writes for each (kind, text of the file, fields the editor changed)."""
-    request = {"config": cms.config(), "files": [{"collection": kind, "text": text, "set": changed} for kind, text, changed in files]}
+    request = {"config": cms.config(BACKEND), "files": [{"collection": kind, "text": text, "set": changed} for kind, text, changed in files]}
     js_yaml = PACKAGES / "js-yaml" / "dist" / "browser" / "js-yaml.umd.min.js"
     loader = REPO / "plugins" / "praktijkboek" / "outputs" / "admin" / "praktijkboek-cms.js"
     result = subprocess.run(
@@ -243,7 +280,7 @@ def _read(text: str) -> dict[str, Any]:
 # --- The interface in the built book ---------------------------------------------------------------------
 
 
-def with_cms(site: Site, proxy: str = "http://localhost:8081/api/v1", packages: Path = PACKAGES) -> Site:
+def with_cms(site: Site, proxy: str = cms.LOCAL_PROXY, packages: Path = PACKAGES) -> Site:
     config = site.root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     options = f"      search: material\n      cms: true\n      cms_packages: {packages}\n      cms_local_proxy: {proxy}\n"
@@ -274,6 +311,14 @@ def test_the_built_book_ships_the_interface_without_a_cdn(site: Site) -> None:
     assert version == pinned, "the installed interface is the pinned one"
 
 
+def test_without_a_github_repository_the_build_says_what_to_do(site: Site) -> None:
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("https://github.com/voorbeeld/boek", "https://gitlab.com/voorbeeld/boek"), encoding="utf-8")
+    result = with_cms(site).build()
+    assert result.returncode != 0
+    assert "repo_url: https://github.com/<eigenaar>/<naam>" in result.stderr and "cms: false" in result.stderr
+
+
 def test_without_its_packages_the_build_says_what_to_do(site: Site, tmp_path: Path) -> None:
     result = with_cms(site, packages=tmp_path / "nergens").build()
     assert result.returncode != 0
@@ -288,10 +333,10 @@ def local_proxy(root: Path, mode: str = "fs") -> Iterator[str]:
     """decap-server on a loopback port, saving in `root` as ./scripts/edit does (`fs`), or in its git
     repository, with a branch per change as on GitHub (`git`)."""
     port = free_port()
-    env = {**os.environ, "GIT_REPO_DIRECTORY": str(root), "PORT": str(port), "MODE": mode}
+    env = {**os.environ, "GIT_REPO_DIRECTORY": str(root), "PORT": str(port), "MODE": mode, "BIND_HOST": "127.0.0.1"}
     log = (root.parent / f"decap-server-{port}.log").open("w")  # beside the book: read it when a test fails
     process = subprocess.Popen(["node", str(PACKAGES / "decap-server" / "dist" / "index.js")], env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://localhost:{port}/api/v1"
+    url = f"http://127.0.0.1:{port}/api/v1"
 
     def ready() -> bool:
         request = urllib.request.Request(url, data=b'{"action":"info"}', headers={"Content-Type": "application/json"})
@@ -404,12 +449,19 @@ def test_an_existing_markdown_file_keeps_its_body_and_style_when_saved(editing) 
     title = tab.get_by_label("Titel (title)")
     title.fill("Juridisch en financieel kader")
     tab.get_by_label("Beginuur (start_time)").fill("20:00")  # a field the file did not have
+    # The Markdown editor (text, no rich text) is the text box in the field of that label.
+    field = tab.locator("label", has_text="Verslag (report)").locator("xpath=ancestor::div[.//*[@role='textbox']][1]")
+    field.get_by_role("textbox").click()
+    tab.keyboard.press("Control+End")  # after the body's last line
+    tab.keyboard.type("Met _Dorv_ als voorbeeld: [[case:dorv]].")
     publish(tab)
     wait_for(lambda: "financieel" in path.read_text(encoding="utf-8"), timeout=30)
     assert path.read_text(encoding="utf-8") == (
         "---\nnumber: 2\ntitle: Juridisch en financieel kader\ndate: 2019-10-22\nstart_time: 20:00\ncases: [repair-cafe]\n---\n"
-        "We overlopen de **juridische** mogelijkheden.\n"
-    ), "the file's own order and lines (number first, the list as it was written), the new field after the one before it in the model, the body as it was"
+        "We overlopen de **juridische** mogelijkheden.\nMet _Dorv_ als voorbeeld: [[case:dorv]].\n"
+    ), (
+        "the Markdown as typed (a link to a case stays one); the file's own order and lines (number first, the list as it was written), the new field after the one before it in the model, the body as it was"
+    )
     check = subprocess.run([sys.executable, "-m", "praktijkboek", "validate", "--root", str(site.root)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
 

@@ -172,10 +172,17 @@ def _schemas(args: argparse.Namespace) -> int:
         return 1
     cms_path = root / cms.CONFIG_FILE
     settings_file = _settings(root / args.config)
-    cms_config = cms.render(cms.backend_from_settings(settings_file, plugin_options(settings_file)), folders)
+    options = plugin_options(settings_file)
+    cms_config = None  # the editing interface's configuration, when mkdocs.yml turns it on (cms: true)
+    if options.get("cms"):
+        try:
+            cms_config = cms.render(cms.backend_from_settings(settings_file, options), folders)
+        except cms.NoRepository as exc:
+            print(f"praktijkboek schemas: {exc}", file=sys.stderr)
+            return 1
     if args.check:
         stale = schema.stale(folder) + ([schema.VSCODE_SETTINGS] if current != settings else []) + ([schema.CONTENT_MODEL] if model != model_text else [])
-        stale += [cms.CONFIG_FILE] if not cms_path.is_file() or cms_path.read_text(encoding="utf-8") != cms_config else []
+        stale += [cms.CONFIG_FILE] if cms_config is not None and (not cms_path.is_file() or cms_path.read_text(encoding="utf-8") != cms_config) else []
         if stale:
             print(f"Verouderd: {', '.join(stale)}. Maak ze opnieuw met: praktijkboek schemas", file=sys.stderr)
             return 1
@@ -183,8 +190,9 @@ def _schemas(args: argparse.Namespace) -> int:
         return 0
     for path in schema.write_all(folder):
         print(f"geschreven: {path.relative_to(root)}")
-    cms_path.write_text(cms_config, encoding="utf-8")
-    print(f"geschreven: {cms.CONFIG_FILE}")
+    if cms_config is not None:
+        cms_path.write_text(cms_config, encoding="utf-8")
+        print(f"geschreven: {cms.CONFIG_FILE}")
     settings_path.parent.mkdir(parents=True, exist_ok=True)
     settings_path.write_text(settings, encoding="utf-8")
     print(f"geschreven: {schema.VSCODE_SETTINGS}")
@@ -327,6 +335,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _postbuild_told(site: Path, layout: Layout, settings: dict[str, Any], pdf: bool) -> Any:
     """postbuild, its problems told in Dutch; None when it failed."""
+    from praktijkboek.outputs.admin import AdminError
     from praktijkboek.outputs.pdf import HandoutError
     from praktijkboek.outputs.searchindex import SearchIndexError
     from praktijkboek.static_host.postbuild import IncompleteBook, postbuild
@@ -344,6 +353,9 @@ def _postbuild_told(site: Path, layout: Layout, settings: dict[str, Any], pdf: b
         return None
     except SearchIndexError as exc:
         print(f"De zoekindex mislukte: {exc}", file=sys.stderr)
+        return None
+    except (AdminError, cms.NoRepository) as exc:
+        print(exc, file=sys.stderr)
         return None
     if done.broken:
         for link in done.broken[:50]:

@@ -61,6 +61,8 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         self.book: views.Book | None = None
         self.files: BookFiles | None = None
         self.renderer: PageRenderer | None = None
+        self.cms_backend = cms.Backend()
+        """Where the editing interface saves (mkdocs.yml: repo_url and the cms_* options), when `cms` is on."""
 
     def on_startup(self, *, command, dirty):
         # A new command (MkDocs keeps the plugin within one process): nothing of an earlier one counts.
@@ -78,9 +80,12 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         self.layout = Layout(root, self.config.networks_dir, self.config.content_dir, pages_dir)
         self.search.configure(self.config.search, config)
         if self.config.cms:
-            try:  # before the build, not after it: the packages are missing
+            # Before the build, not after it: the packages are missing, or there is no repository to save in.
+            self.cms_backend = cms.backend_from_settings({"repo_url": config.repo_url, "site_url": config.site_url}, self.config)
+            try:
                 bundle_files(root / self.config.cms_packages)
-            except AdminError as error:
+                cms.config(self.cms_backend, self.layout.folders)
+            except (AdminError, cms.NoRepository) as error:
                 raise PluginError(str(error)) from None
         if config.nav is None and self.config.default_nav:
             config.nav = [{"Start": "index.md"}] + [{title: uri} for title, uri in navigation()]
@@ -212,16 +217,8 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
             self._admin(site, config)
 
     def _admin(self, site: Path, config) -> None:
-        backend = cms.Backend(
-            repo=cms.github_repo(config.repo_url),
-            branch=self.config.cms_branch,
-            auth_url=self.config.cms_auth_url,
-            site_url=config.site_url,
-            local_proxy=self.config.cms_local_proxy,
-            auth_scope=self.config.cms_auth_scope,
-        )
         try:
-            written = write_admin(site, self.layout.root / self.config.cms_packages, cms.render(backend, self.layout.folders), config.site_name)
+            written = write_admin(site, self.layout.root / self.config.cms_packages, cms.render(self.cms_backend, self.layout.folders), config.site_name)
         except AdminError as error:
             raise PluginError(str(error)) from None
         log.debug(f"bewerkpagina: {written.files} bestanden, {written.bytes / 1e6:.1f} MB in {written.folder}")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from praktijkboek.core.editors.cms import LOCAL_PROXY
 from praktijkboek.core.reading.kinds import DEFAULT_FOLDERS
+from praktijkboek.outputs.admin import DEFAULT_PACKAGES
 
 
 class PraktijkboekConfig(Config):
@@ -35,7 +37,7 @@ class PraktijkboekConfig(Config):
     models, that saves a change as a pull request (docs/publishing.md). Needs its packages installed:
     `npm ci --prefix scripts/cms` (./scripts/build and ./scripts/serve do it)."""
 
-    cms_packages = c.Type(str, default="scripts/cms/node_modules")
+    cms_packages = c.Type(str, default=DEFAULT_PACKAGES)
     """Where the editing interface's npm packages are installed, relative to mkdocs.yml."""
 
     cms_branch = c.Type(str, default="main")
@@ -49,6 +51,6 @@ class PraktijkboekConfig(Config):
     """What editors allow the interface to do on GitHub when they sign in: `public_repo` is enough for a
     public repository (the book's content is open); a private one needs `repo`."""
 
-    cms_local_proxy = c.Type(str, default="http://localhost:8081/api/v1")
+    cms_local_proxy = c.Type(str, default=LOCAL_PROXY)
     """The local proxy (decap-server, `./scripts/edit`) that the interface uses instead of GitHub when the
     book is opened on this machine: the forms then save in the working copy."""

@@ -23,18 +23,16 @@ import re
 import types
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
-from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import yaml
 from annotated_types import Ge, Le, MinLen
-from pydantic import AfterValidator, BaseModel
+from pydantic import AfterValidator, BaseModel, StringConstraints
 from pydantic.fields import FieldInfo
 
 from praktijkboek.core.reading import models
 from praktijkboek.core.reading.kinds import DEFAULT_FOLDERS, KINDS, Folders, InParent, Kind, OwnFolder, SharedFolder
-from praktijkboek.core.reading.media import SITE_FOLDER as MEDIA_FOLDER
+from praktijkboek.core.reading.loader import MEDIA_FOLDER
 from praktijkboek.core.reading.models import Form, Media, Ref
 
 #: The repository's copy of the configuration, written by `praktijkboek schemas`.
@@ -100,18 +98,26 @@ LABELS = {
 }
 
 
+#: Where the local proxy (decap-server, ./scripts/edit) listens unless mkdocs.yml says otherwise.
+LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"
+
+
+class NoRepository(ValueError):
+    """The interface saves on GitHub: without a GitHub repo_url it has nowhere to save (Dutch message)."""
+
+
 @dataclass(frozen=True)
 class Backend:
     """Where the forms save: what the site owner sets in mkdocs.yml (repo_url, the plugin's cms_* options)."""
 
     repo: str | None = None
-    """`owner/name` on GitHub, from repo_url. Without it the interface works with the local proxy only."""
+    """`owner/name` on GitHub, from repo_url; required."""
     branch: str = "main"
     auth_url: str | None = None
     """The authentication helper that trades GitHub's OAuth code for a token (`base_url` of Decap's GitHub
     backend); the site owner hosts it. Without it, Decap's default (Netlify's) is used."""
     site_url: str | None = None
-    local_proxy: str = "http://localhost:8081/api/v1"
+    local_proxy: str = LOCAL_PROXY
     """The local proxy (decap-server) that the interface uses instead of GitHub on this machine."""
     auth_scope: str = "public_repo"
     """What editors allow the interface on GitHub: `public_repo` (a public repository, the least) or `repo`."""
@@ -137,9 +143,15 @@ def backend_from_settings(settings: Mapping[str, Any], options: Mapping[str, Any
     )
 
 
-def config(backend: Backend = Backend(), folders: Folders = DEFAULT_FOLDERS) -> dict[str, Any]:
-    """The whole configuration of the editing interface, as Decap CMS reads it from admin/config.yml."""
-    github: dict[str, Any] = {"name": "github", "repo": backend.repo or "eigenaar/praktijkboek", "branch": backend.branch, "auth_scope": backend.auth_scope}
+def config(backend: Backend, folders: Folders = DEFAULT_FOLDERS) -> dict[str, Any]:
+    """The whole configuration of the editing interface, as Decap CMS reads it from admin/config.yml.
+    Raises NoRepository without a GitHub repository."""
+    if not backend.repo:
+        raise NoRepository(
+            "De bewerkpagina (cms: true) bewaart wijzigingen als pull request op GitHub, maar repo_url in mkdocs.yml is geen "
+            "repository op GitHub. Schrijf repo_url: https://github.com/<eigenaar>/<naam>, of zet cms: false bij de plugin praktijkboek."
+        )
+    github: dict[str, Any] = {"name": "github", "repo": backend.repo, "branch": backend.branch, "auth_scope": backend.auth_scope}
     if backend.auth_url:
         github["base_url"] = backend.auth_url.rstrip("/")
         github["auth_endpoint"] = "auth"
@@ -173,7 +185,7 @@ def config(backend: Backend = Backend(), folders: Folders = DEFAULT_FOLDERS) -> 
 
 def collection(kind: Kind, folders: Folders = DEFAULT_FOLDERS) -> dict[str, Any]:
     """The collection of one kind: where its files are, how a new one is named, its form."""
-    identifier = "title" if "title" in kind.model.model_fields else "name"
+    identifier = _identifier(kind)
     files = kind.files
     entry: dict[str, Any] = {
         "name": kind.name,
@@ -184,6 +196,8 @@ def collection(kind: Kind, folders: Folders = DEFAULT_FOLDERS) -> dict[str, Any]
         "extension": "yml",
         "format": f"praktijkboek-{kind.name}",
         "create": True,
+        # Deleting would commit straight to the published branch, without a pull request: done on GitHub instead.
+        "delete": False,
         "identifier_field": identifier,
         "summary": "{{" + identifier + "}}",
         "sortable_fields": [identifier, *(["date"] if "date" in kind.model.model_fields else [])],
@@ -193,7 +207,7 @@ def collection(kind: Kind, folders: Folders = DEFAULT_FOLDERS) -> dict[str, Any]
     }
     if isinstance(files, OwnFolder):
         entry["path"] = "{{slug}}/" + files.file
-    fields = [field(name, info, kind) for name, info in kind.model.model_fields.items() if name != "id"]
+    fields = [field(name, kind.model.model_fields[name], kind) for name in field_order(kind) if name != "id"]
     if isinstance(files, InParent):
         parent = KINDS[files.parent]
         entry["path"] = "{{" + files.parent + "}}/" + files.folder + "/{{slug}}"
@@ -214,6 +228,14 @@ def collection(kind: Kind, folders: Folders = DEFAULT_FOLDERS) -> dict[str, Any]
         )
     entry["fields"] = fields
     return entry
+
+
+def field_order(kind: Kind) -> list[str]:
+    """The form's fields in the order hand-written files have them: the kind's own fields first (a session's
+    `number`), then those it shares with other kinds (an event's), each in the model's order."""
+    own = set(getattr(kind.model, "__annotations__", {}))
+    names = list(kind.model.model_fields)
+    return [n for n in names if n in own] + [n for n in names if n not in own]
 
 
 def _folder(files: SharedFolder | OwnFolder | InParent, folders: Folders) -> str:
@@ -269,7 +291,8 @@ def _widget(base: Any, metadata: list[Any], *, many: bool, body: bool, kind: Kin
             "collection": target.name,
             "value_field": _value_field(target),
             "search_fields": [shown],
-            "display_fields": [shown],
+            # A region by its name and country: Limburg (België) and Limburg (Nederland) are two.
+            "display_fields": [shown, *(["country"] if "country" in target.model.model_fields else [])],
             "options_length": 200,
         }
         return widget | ({"multiple": True} if many else {})
@@ -298,14 +321,18 @@ def _widget(base: Any, metadata: list[Any], *, many: bool, body: bool, kind: Kin
         if form is not None and form.pattern == r"[0-9]{4}":  # a Year: the validator allows 1900 to 2100
             low, high = 1900, 2100
         return _many(number | ({"min": low} if low is not None else {}) | ({"max": high} if high is not None else {}), many)
-    if base is Decimal and form is not None:
-        return _many({"widget": "string", "pattern": [rf"^\s*(?:{form.pattern})\s*$", form.hint]}, many)
-    if form is not None:
+    if form is not None:  # a price (Decimal) too: text in one form
         return _many({"widget": "string", "pattern": [rf"^\s*(?:{form.pattern})\s*$", form.hint]}, many)
     if body:
-        return {"widget": "markdown", "modes": ["rich_text", "raw"], "sanitize_preview": True}
+        # Markdown as text: the rich-text mode rewrites what it does not know (`[[case:id]]` becomes
+        # `\\[[case:id]]`, no link any more; `_x_` becomes `*x*`).
+        return {"widget": "markdown", "modes": ["raw"], "sanitize_preview": True}
     one_line = any(isinstance(m, AfterValidator) and m.func is models._one_line for m in metadata)  # noqa: SLF001  # Line and Name: one line of text
-    return _many({"widget": "string" if one_line else "text"}, many)
+    text: dict[str, Any] = {"widget": "string" if one_line else "text"}
+    longest = next((m.max_length for m in metadata if isinstance(m, StringConstraints) and m.max_length), None)
+    if longest:  # a Name: the validator counts after stripping the spaces around
+        text["pattern"] = [rf"^\s*\S(?:[\s\S]{{0,{longest - 2}}}\S)?\s*$", f"Hoogstens {longest} tekens."]
+    return _many(text, many)
 
 
 def _many(widget: dict[str, Any], many: bool) -> dict[str, Any]:
@@ -347,9 +374,5 @@ HEADER = (
 )
 
 
-def render(backend: Backend = Backend(), folders: Folders = DEFAULT_FOLDERS) -> str:
+def render(backend: Backend, folders: Folders = DEFAULT_FOLDERS) -> str:
     return HEADER + yaml.dump(config(backend, folders), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
-
-
-def stale(path: Path, backend: Backend = Backend(), folders: Folders = DEFAULT_FOLDERS) -> bool:
-    return not path.is_file() or path.read_text(encoding="utf-8") != render(backend, folders)

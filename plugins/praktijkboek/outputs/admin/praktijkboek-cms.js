@@ -189,7 +189,9 @@
         }
         if (!markdown) return yamlText;
         const same = original && original.body !== null && original.written[body] === JSON.stringify(text || undefined);
-        const bodyText = same ? original.body : text ? `\n${text.replace(/\n*$/, "\n")}` : "";
+        // A changed body: after a blank line, unless the file had none there.
+        const gap = original && original.body !== null && !/^\s*\n/.test(original.body) ? "" : "\n";
+        const bodyText = same ? original.body : text ? `${gap}${text.replace(/\n*$/, "\n")}` : "";
         return `---\n${yamlText.replace(/\n*$/, "")}${names.length ? "\n" : ""}---\n${bodyText}`;
       },
     };
@@ -266,7 +268,7 @@
     if (!local) return null;
     const hosts = ["localhost", "127.0.0.1", ...((local && local.allowed_hosts) || [])];
     if (!hosts.includes(window.location.hostname)) return null;
-    const url = (typeof local === "object" && local.url) || "http://localhost:8081/api/v1";
+    const url = (typeof local === "object" && local.url) || "http://127.0.0.1:8081/api/v1";
     try {
       const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ action: "info" }) });
       const info = await response.json();
