@@ -41,7 +41,7 @@ def measure(work: Path, env: dict[str, str], proxy_port: int, runs: int) -> dict
     """Build the book in `work` with the interface, serve it, and time Chromium from /admin/ to the form."""
     config = work / "mkdocs.yml"
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    options = f"      cms: true\n      cms_packages: {PACKAGES}\n      cms_local_proxy: http://localhost:{proxy_port}/api/v1\n"
+    options = f"      cms: true\n      cms_packages: {PACKAGES}\n      cms_local_proxy: http://127.0.0.1:{proxy_port}/api/v1\n"
     config.write_text(text.replace("      cms: true\n", options), encoding="utf-8")
     site = work / "site"
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], check=True, env=env, cwd=work)
@@ -58,7 +58,7 @@ def measure(work: Path, env: dict[str, str], proxy_port: int, runs: int) -> dict
         "config": (admin / "config.yml").stat().st_size,
     }
     for _ in range(100):
-        request = urllib.request.Request(f"http://localhost:{proxy_port}/api/v1", data=b'{"action": "info"}', headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(f"http://127.0.0.1:{proxy_port}/api/v1", data=b'{"action": "info"}', headers={"Content-Type": "application/json"})
         try:
             urllib.request.urlopen(request, timeout=1).read()
             break
@@ -114,7 +114,7 @@ def main() -> None:
             proxy_port = probe.getsockname()[1]
         proxy = subprocess.Popen(
             ["node", str(PACKAGES / "decap-server" / "dist" / "index.js")],
-            env={**env, "GIT_REPO_DIRECTORY": str(work), "PORT": str(proxy_port), "MODE": "fs"},
+            env={**env, "GIT_REPO_DIRECTORY": str(work), "PORT": str(proxy_port), "MODE": "fs", "BIND_HOST": "127.0.0.1"},
             stdout=subprocess.DEVNULL,
         )
         try:
