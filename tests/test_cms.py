@@ -97,7 +97,9 @@ def test_sessions_are_saved_inside_their_networks_folder() -> None:
         ("session", "publish_online_url", {"widget": "boolean"}),
         ("session", "report", {"widget": "markdown"}),
         ("case", "description", {"widget": "markdown"}),
-        ("session", "summary", {"widget": "text"}),
+        ("session", "summary", {"widget": "text"}),  # Prose: sentences
+        ("case", "approach", {"widget": "text"}),
+        ("case", "kind", {"widget": "string"}),  # a short text: one line
         ("session", "title", {"widget": "string", "required": True}),
         ("session", "cases", {"widget": "relation", "collection": "case", "multiple": True, "value_field": "{{filename}}", "display_fields": ["title"]}),
         ("session", "network", {"widget": "relation", "collection": "network", "value_field": "{{dirname}}"}),
@@ -126,7 +128,7 @@ def test_a_person_in_a_role_and_a_picture_are_groups_of_fields() -> None:
     assert [f["name"] for f in speakers["fields"]] == ["who", "role"]
     assert speakers["fields"][0]["pattern"][0] == models.SLUG_PATTERN, "a person or an organisation: an id the check resolves"
     pictures = form_field("case", "pictures")
-    assert [(f["name"], f["widget"]) for f in pictures["fields"]][:2] == [("file", "image"), ("alt", "text")]
+    assert [(f["name"], f["widget"]) for f in pictures["fields"]][:2] == [("file", "image"), ("alt", "string")]
     assert pictures["fields"][1]["required"] is True
 
 

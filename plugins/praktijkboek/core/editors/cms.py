@@ -27,13 +27,13 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import yaml
 from annotated_types import Ge, Le, MinLen
-from pydantic import AfterValidator, BaseModel, StringConstraints
+from pydantic import BaseModel, StringConstraints
 from pydantic.fields import FieldInfo
 
 from praktijkboek.core.reading import models
 from praktijkboek.core.reading.kinds import DEFAULT_FOLDERS, KINDS, Folders, InParent, Kind, OwnFolder, SharedFolder
 from praktijkboek.core.reading.loader import MEDIA_FOLDER
-from praktijkboek.core.reading.models import Form, Media, Ref
+from praktijkboek.core.reading.models import Form, Long, Media, Ref
 
 #: The repository's copy of the configuration, written by `praktijkboek schemas`.
 CONFIG_FILE = "docs/schemas/cms-config.yml"
@@ -327,8 +327,8 @@ def _widget(base: Any, metadata: list[Any], *, many: bool, body: bool, kind: Kin
         # Markdown as text: the rich-text mode rewrites what it does not know (`[[case:id]]` becomes
         # `\\[[case:id]]`, no link any more; `_x_` becomes `*x*`).
         return {"widget": "markdown", "modes": ["raw"], "sanitize_preview": True}
-    one_line = any(isinstance(m, AfterValidator) and m.func is models._one_line for m in metadata)  # noqa: SLF001  # Line and Name: one line of text
-    text: dict[str, Any] = {"widget": "string" if one_line else "text"}
+    # Text of sentences or paragraphs (`Prose`) in a box of several lines; a title, a name, a short text in one.
+    text: dict[str, Any] = {"widget": "text" if any(isinstance(m, Long) for m in metadata) else "string"}
     longest = next((m.max_length for m in metadata if isinstance(m, StringConstraints) and m.max_length), None)
     if longest:  # a Name: the validator counts after stripping the spaces around
         text["pattern"] = [rf"^\s*\S(?:[\s\S]{{0,{longest - 2}}}\S)?\s*$", f"Hoogstens {longest} tekens."]

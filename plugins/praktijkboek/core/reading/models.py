@@ -98,6 +98,16 @@ def _text_schema(pattern: str, *, digits: bool = False) -> WithJsonSchema:
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), WithJsonSchema(TEXT_SCHEMA)]
 
 
+@dataclass(frozen=True)
+class Long:
+    """Marks free text that runs to sentences or paragraphs (a summary, an approach): the editing interface
+    gives it a text box of several lines (core/editors/cms.py); other text gets one line."""
+
+
+#: Free text of some sentences or paragraphs: `Text`, in a larger box in the editing interface.
+Prose = Annotated[Text, Long()]
+
+
 def _one_line(value: str) -> str:
     """Runs of white space (a new line of a YAML block, a tab) as one space."""
     return " ".join(value.split())
@@ -395,7 +405,7 @@ class Registration(Strict):
         examples=["info@voorbeeld.nl"],
     )
     deadline: Date | None = Field(None, description="De laatste dag om je in te schrijven, als JJJJ-MM-DD.", examples=["2019-05-30"])
-    note: Text | None = Field(None, description="Wat er verder over inschrijven te zeggen is.", examples=["Inschrijven kan tot vier weken vooraf."])
+    note: Prose | None = Field(None, description="Wat er verder over inschrijven te zeggen is.", examples=["Inschrijven kan tot vier weken vooraf."])
 
     @model_validator(mode="after")
     def _not_empty(self) -> Registration:
@@ -484,7 +494,7 @@ class Network(Entity):
 
     title: Line = Field(description="De naam van het netwerk.", examples=["Lerend netwerk 'ons buurtpunt'"])
     kind: NetworkKind = Field(description="Wat voor netwerk het is.", examples=["lerend netwerk"])
-    summary: Text | None = Field(None, description="Eén of twee zinnen die het netwerk samenvatten.")
+    summary: Prose | None = Field(None, description="Eén of twee zinnen die het netwerk samenvatten.")
     organisers: list[ref("organisation", inverse="Organiseert")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de organisaties die het netwerk organiseren.", examples=[["platform31"]]
     )
@@ -544,7 +554,7 @@ class Event(Entity):
         False, description="Mag de link om online mee te doen op de website (en in de agenda)? Zonder deze regel: nee.", examples=[True]
     )
     format: SessionFormat | None = Field(None, description="De vorm van de sessie.", examples=["werksessie"])
-    summary: Text | None = Field(None, description="Eén of twee zinnen die de sessie samenvatten.")
+    summary: Prose | None = Field(None, description="Eén of twee zinnen die de sessie samenvatten.")
     themes: list[ref("theme", inverse="Sessies")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de thema's.", examples=[["participatie"]]
     )
@@ -675,12 +685,12 @@ class Case(Entity):
     methods: list[ref("method", inverse="Gebruikt in")] = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
         [], description="Ids van de methoden en instrumenten die het voorbeeld gebruikt.", examples=[["intervisie"]]
     )
-    summary: Text | None = Field(None, description="Twee à drie zinnen over het voorbeeld.")
-    aim: Text | None = Field(
+    summary: Prose | None = Field(None, description="Twee à drie zinnen over het voorbeeld.")
+    aim: Prose | None = Field(
         None, description="Wat het voorbeeld wil bereiken, en voor wie.", examples=["Spullen langer laten meegaan en buren laten kennismaken."]
     )
-    approach: Text | None = Field(None, description="Hoe het werkt: de aanpak, in gewone tekst; een lege regel begint een nieuwe alinea.")
-    results: Text | None = Field(None, description="Wat het opleverde, in gewone tekst; een lege regel begint een nieuwe alinea.")
+    approach: Prose | None = Field(None, description="Hoe het werkt: de aanpak, in gewone tekst; een lege regel begint een nieuwe alinea.")
+    results: Prose | None = Field(None, description="Wat het opleverde, in gewone tekst; een lege regel begint een nieuwe alinea.")
     lessons: list[Text] = Field([], description="Lessen en tips voor wie hetzelfde wil doen.")
     needs: Needs | None = Field(None, description="Wat het vraagt: mensen, geld, ruimte.")
     contact: ref("organisation", "person", inverse="Contact voor") | None = Field(  # type: ignore[valid-type]  # ref() builds the type at run time: an Annotated str with a Ref marker
@@ -705,8 +715,8 @@ class Method(Entity):
 
     title: Line = Field(description="De naam van de methode of het instrument.", examples=["Intervisie"])
     kind: MethodKind = Field(description="Wat voor methode of instrument het is.", examples=["werkvorm"])
-    summary: Text | None = Field(None, description="Eén of twee zinnen: wat het is.")
-    purpose: Text | None = Field(None, description="Waarvoor je het gebruikt.", examples=["Samen leren van lastige situaties uit de eigen praktijk."])
+    summary: Prose | None = Field(None, description="Eén of twee zinnen: wat het is.")
+    purpose: Prose | None = Field(None, description="Waarvoor je het gebruikt.", examples=["Samen leren van lastige situaties uit de eigen praktijk."])
     materials: list[Text] = Field([], description="Wat je nodig hebt.")
     source: Text | None = Field(
         None, description="Waar het vandaan komt, in woorden.", examples=["Ontwikkeld door Platform31 met de deelnemers van de leerkring"]
@@ -731,7 +741,7 @@ class Organisation(Entity):
     email: Email | None = Field(None, description="Het algemene e-mailadres van de organisatie (geen persoonlijk adres).", examples=["info@organisatie.be"])
     phone: Phone | None = Field(None, description="Het algemene telefoonnummer.", examples=["02 123 45 67"])
     website: Url | None = Field(None, description="Het webadres, beginnend met https://.", examples=["https://www.platform31.nl"])
-    summary: Text | None = Field(None, description="Eén of twee zinnen over de organisatie.")
+    summary: Prose | None = Field(None, description="Eén of twee zinnen over de organisatie.")
     description: Text | None = Field(None, description="Uitgebreide beschrijving, in Markdown.")
 
 
