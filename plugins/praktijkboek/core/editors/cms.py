@@ -216,11 +216,7 @@ def collection(kind: Kind, folders: Folders = DEFAULT_FOLDERS) -> dict[str, Any]
             {
                 "name": files.parent,
                 "label": parent.title_label,
-                "widget": "relation",
-                "collection": parent.name,
-                "value_field": _value_field(parent),
-                "search_fields": [_identifier(parent)],
-                "display_fields": [_identifier(parent)],
+                **_relation(parent),
                 "required": False,
                 "hint": f"Bij een nieuwe {kind.label}: het {parent.label} waarin ze komt (ze wordt bewaard in de map van dat {parent.label}). "
                 f"Een bestaande {kind.label} blijft in haar map.",
@@ -248,6 +244,20 @@ def _value_field(target: Kind) -> str:
     """What a relation saves: the id, the file's name (a `.md` file's too), or a network's folder (the form
     shows `networks/x`, praktijkboek-cms.js saves `x`)."""
     return "{{dirname}}" if isinstance(target.files, OwnFolder) else "{{filename}}"
+
+
+def _relation(target: Kind) -> dict[str, Any]:
+    """A field that offers the existing entities of `target` by their title (and country), and saves the id."""
+    shown = _identifier(target)
+    return {
+        "widget": "relation",
+        "collection": target.name,
+        "value_field": _value_field(target),
+        "search_fields": [shown],
+        # A region by its name and country: Limburg (België) and Limburg (Nederland) are two.
+        "display_fields": [shown, *(["country"] if "country" in target.model.model_fields else [])],
+        "options_length": 200,
+    }
 
 
 def _identifier(kind: Kind) -> str:
@@ -284,18 +294,7 @@ def _widget(base: Any, metadata: list[Any], *, many: bool, body: bool, kind: Kin
             return {"widget": "list", "summary": "{{fields." + fields[0]["name"] + "}}", "fields": fields}
         return {"widget": "object", "collapsed": False, "fields": fields}
     if ref is not None and len(ref.kinds) == 1 and ref.kinds[0] in KINDS and ref.kinds[0] != "session":
-        target = KINDS[ref.kinds[0]]
-        shown = _identifier(target)
-        widget: dict[str, Any] = {
-            "widget": "relation",
-            "collection": target.name,
-            "value_field": _value_field(target),
-            "search_fields": [shown],
-            # A region by its name and country: Limburg (België) and Limburg (Nederland) are two.
-            "display_fields": [shown, *(["country"] if "country" in target.model.model_fields else [])],
-            "options_length": 200,
-        }
-        return widget | ({"multiple": True} if many else {})
+        return _relation(KINDS[ref.kinds[0]]) | ({"multiple": True} if many else {})
     if ref is not None:
         names = " of ".join(KINDS[k].label for k in ref.kinds if k in KINDS)
         pattern = [
@@ -318,11 +317,11 @@ def _widget(base: Any, metadata: list[Any], *, many: bool, body: bool, kind: Kin
         low = next((m.ge for m in metadata if isinstance(m, Ge)), None)
         high = next((m.le for m in metadata if isinstance(m, Le)), None)
         number: dict[str, Any] = {"widget": "number", "value_type": "int"}
-        if form is not None and form.pattern == r"[0-9]{4}":  # a Year: the validator allows 1900 to 2100
-            low, high = 1900, 2100
+        if form is not None and form.pattern == r"[0-9]{4}":  # a Year: the years the validator allows
+            low, high = models.FIRST_YEAR, models.LAST_YEAR
         return _many(number | ({"min": low} if low is not None else {}) | ({"max": high} if high is not None else {}), many)
     if form is not None:  # a price (Decimal) too: text in one form
-        return _many({"widget": "string", "pattern": [rf"^\s*(?:{form.pattern})\s*$", form.hint]}, many)
+        return _many({"widget": "string", "pattern": [models.padded(form.pattern), form.hint]}, many)
     if body:
         # Markdown as text: the rich-text mode rewrites what it does not know (`[[case:id]]` becomes
         # `\\[[case:id]]`, no link any more; `_x_` becomes `*x*`).

@@ -79,7 +79,7 @@ def _form(kind: str, pattern: str, message: str, hint: str, normal: Callable[[st
 TEXT_SCHEMA: dict[str, Any] = {"type": ["string", "number", "boolean"], "minLength": 1}
 
 
-def _padded(pattern: str) -> str:
+def padded(pattern: str) -> str:
     """A JSON Schema pattern for a value the validator strips first (`" 19:30"` between quotes)."""
     return rf"^\s*(?:{pattern})\s*$"
 
@@ -91,7 +91,7 @@ NUMBER_AS_TEXT: dict[str, Any] = {"type": "number", "minimum": 0}
 def _text_schema(pattern: str, *, digits: bool = False) -> WithJsonSchema:
     """The JSON Schema of text in one form. `digits`: digits are valid too (a phone number), which YAML 1.2
     may read as a number."""
-    schema: dict[str, Any] = {"type": "string", "pattern": _padded(pattern)}
+    schema: dict[str, Any] = {"type": "string", "pattern": padded(pattern)}
     return WithJsonSchema({"anyOf": [schema, NUMBER_AS_TEXT]} if digits else schema)
 
 
@@ -144,14 +144,14 @@ Count = Annotated[
     int,
     _form("int", r"[0-9]+", "'{value}' is geen geheel getal", "Schrijf alleen cijfers, zonder punt of komma."),
     Ge(1),
-    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": _padded("0*[1-9][0-9]*")}]}),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": padded("0*[1-9][0-9]*")}]}),
 ]
 #: The words YAML 1.2 reads as true/false; the validator takes the same ones (as text, also between quotes).
 FLAG_PATTERN = r"true|True|TRUE|false|False|FALSE"
 Flag = Annotated[
     bool,
     _form("bool", FLAG_PATTERN, "'{value}' is geen ja/nee-waarde", "Schrijf true (ja) of false (nee)."),
-    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": _padded(FLAG_PATTERN)}]}),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": padded(FLAG_PATTERN)}]}),
 ]
 TIME_PATTERN = r"([01]?[0-9]|2[0-3]):[0-5][0-9]"
 Time = Annotated[
@@ -159,17 +159,22 @@ Time = Annotated[
     _form(
         "time", TIME_PATTERN, "'{value}' is geen geldig tijdstip", "Schrijf een uur als UU:MM, bijvoorbeeld 19:30.", normal=lambda text: text.zfill(5)
     ),  # 7:30 is 07:30
-    WithJsonSchema({"type": "string", "pattern": _padded(TIME_PATTERN)}),
+    WithJsonSchema({"type": "string", "pattern": padded(TIME_PATTERN)}),
     PlainSerializer(lambda value: value.strftime("%H:%M"), return_type=str, when_used="json"),
 ]
 DATE_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
 
+#: The years a date or a year may have: outside them, it is a typing error.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+_YEAR_RANGE = f"'{{value}}' ligt niet tussen {FIRST_YEAR} en {LAST_YEAR}; een tikfout in het jaar?"
+
+
 def _plausible_year(value: dt.date) -> dt.date:
-    if not 1900 <= value.year <= 2100:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
         raise PydanticCustomError(
             "pb_date_range",
-            "'{value}' ligt niet tussen 1900 en 2100; een tikfout in het jaar?",
+            _YEAR_RANGE,
             {"value": value.isoformat(), "hint": "Controleer het jaartal."},
         )
     return value
@@ -179,15 +184,13 @@ Date = Annotated[
     dt.date,
     _form("date", DATE_PATTERN, "'{value}' is geen geldige datum", "Schrijf een bestaande datum als JJJJ-MM-DD. Een uur hoort in start_time."),
     AfterValidator(_plausible_year),
-    WithJsonSchema({"type": "string", "pattern": _padded(DATE_PATTERN)}),
+    WithJsonSchema({"type": "string", "pattern": padded(DATE_PATTERN)}),
 ]
 
 
 def _plausible(year: int) -> int:
-    if not 1900 <= year <= 2100:
-        raise PydanticCustomError(
-            "pb_date_range", "'{value}' ligt niet tussen 1900 en 2100; een tikfout in het jaar?", {"value": str(year), "hint": "Controleer het jaartal."}
-        )
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PydanticCustomError("pb_date_range", _YEAR_RANGE, {"value": str(year), "hint": "Controleer het jaartal."})
     return year
 
 
@@ -196,7 +199,7 @@ Year = Annotated[
     int,
     _form("year", r"[0-9]{4}", "'{value}' is geen jaartal", "Schrijf het jaar in vier cijfers, bijvoorbeeld 2019."),
     AfterValidator(lambda year: _plausible(year)),
-    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2100}, {"type": "string", "pattern": _padded("[0-9]{4}")}]}),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}, {"type": "string", "pattern": padded("[0-9]{4}")}]}),
 ]
 COST_PATTERN = r"[Gg]ratis|GRATIS|[0-9]+(?:[.,][0-9]{1,2})?"
 
@@ -209,7 +212,7 @@ def _cost(text: str) -> str:
 Cost = Annotated[
     Decimal,
     _form("cost", COST_PATTERN, "'{value}' is geen prijs", "Schrijf gratis, of een bedrag in euro zonder teken: 25 of 12,50.", normal=_cost),
-    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": _padded(COST_PATTERN)}]}),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": padded(COST_PATTERN)}]}),
     PlainSerializer(lambda value: str(value), return_type=str, when_used="json"),
 ]
 #: Where the book's own files (pictures, presentations) are: a path inside the media folder, `foto's/x.jpg`.
@@ -309,7 +312,7 @@ def iter_marked(obj: BaseModel, kind: type[M], prefix: Location = ()) -> Iterato
 
 def _id_schema(pattern: str) -> dict[str, Any]:
     """An id; one of only digits (`2024`, or even `1e-5`) is a number to YAML 1.2, and a valid id to the loader."""
-    return {"anyOf": [{"type": "string", "pattern": _padded(pattern.strip("^$"))}, NUMBER_AS_TEXT]}
+    return {"anyOf": [{"type": "string", "pattern": padded(pattern.strip("^$"))}, NUMBER_AS_TEXT]}
 
 
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN), WithJsonSchema(_id_schema(SLUG_PATTERN))]
