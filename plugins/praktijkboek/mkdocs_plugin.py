@@ -61,8 +61,8 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         self.book: views.Book | None = None
         self.files: BookFiles | None = None
         self.renderer: PageRenderer | None = None
-        self.cms_backend = cms.Backend()
-        """Where the editing interface saves (mkdocs.yml: repo_url and the cms_* options), when `cms` is on."""
+        self.cms_config: str | None = None
+        """The editing interface's admin/config.yml (mkdocs.yml: repo_url and the cms_* options), when `cms` is on."""
 
     def on_startup(self, *, command, dirty):
         # A new command (MkDocs keeps the plugin within one process): nothing of an earlier one counts.
@@ -79,12 +79,13 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         pages_dir = os.path.relpath(Path(config.docs_dir).resolve(), root).replace(os.sep, "/")
         self.layout = Layout(root, self.config.networks_dir, self.config.content_dir, pages_dir)
         self.search.configure(self.config.search, config)
+        self.cms_config = None
         if self.config.cms:
             # Before the build, not after it: the packages are missing, or there is no repository to save in.
-            self.cms_backend = cms.backend_from_settings({"repo_url": config.repo_url, "site_url": config.site_url}, self.config)
+            backend = cms.backend_from_settings({"repo_url": config.repo_url, "site_url": config.site_url}, self.config)
             try:
                 bundle_files(root / self.config.cms_packages)
-                cms.config(self.cms_backend, self.layout.folders)
+                self.cms_config = cms.render(backend, self.layout.folders)
             except (AdminError, cms.NoRepository) as error:
                 raise PluginError(str(error)) from None
         if config.nav is None and self.config.default_nav:
@@ -213,12 +214,12 @@ class PraktijkboekPlugin(BasePlugin[PraktijkboekConfig]):
         )
         with reported():
             self.search.finish(site, self.dirty.enabled)
-        if self.config.cms:
-            self._admin(site, config)
+        if self.cms_config is not None:
+            self._admin(site, config, self.cms_config)
 
-    def _admin(self, site: Path, config) -> None:
+    def _admin(self, site: Path, config, cms_config: str) -> None:
         try:
-            written = write_admin(site, self.layout.root / self.config.cms_packages, cms.render(self.cms_backend, self.layout.folders), config.site_name)
+            written = write_admin(site, self.layout.root / self.config.cms_packages, cms_config, config.site_name)
         except AdminError as error:
             raise PluginError(str(error)) from None
         log.debug(f"bewerkpagina: {written.files} bestanden, {written.bytes / 1e6:.1f} MB in {written.folder}")
