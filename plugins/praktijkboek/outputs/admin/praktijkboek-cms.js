@@ -23,6 +23,8 @@
   const ORDER = "__praktijkboek_order";
   /** The key that keeps the file as it was read, so that the fields the form leaves alone keep their lines. */
   const ORIGINAL = "__praktijkboek_original";
+  /** The keys above: kept in an entry's data, never written into the file. */
+  const HIDDEN = [MARKDOWN, ORDER, ORIGINAL];
   const TEXT = { schema: yaml.FAILSAFE_SCHEMA };
 
   const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -114,12 +116,16 @@
       return out;
     }
 
+    /** The names of `data`'s fields in the order to write them: the model's, or the file's own (`original`). */
+    function fieldNames(data, fields, original) {
+      const model = [...fields.map((f) => f.name), ...Object.keys(data).filter((k) => !fields.some((f) => f.name === k))];
+      return (Array.isArray(original) ? ordered(model, original) : model).filter((k) => !HIDDEN.includes(k));
+    }
+
     function writeObject(data, fields, original) {
       const out = {};
-      const model = [...fields.map((f) => f.name), ...Object.keys(data).filter((k) => !fields.some((f) => f.name === k))];
-      const names = Array.isArray(original) ? ordered(model, original) : model;
-      for (const name of names) {
-        if (name === MARKDOWN || name === ORDER || name === ORIGINAL || !(name in data)) continue;
+      for (const name of fieldNames(data, fields, original)) {
+        if (!(name in data)) continue;
         const value = write(data[name], fields.find((f) => f.name === name));
         if (!isEmpty(value)) out[name] = value;
       }
@@ -175,9 +181,8 @@
           original &&
           original.chunks[key] !== undefined &&
           (original.values[key] === JSON.stringify(values[key]) || (key in clean && original.written[key] === JSON.stringify(clean[key])));
-        const model = [...fields.map((f) => f.name), ...Object.keys(values).filter((k) => !fields.some((f) => f.name === k))];
-        const names = (original ? ordered(model, data[ORDER] || []) : model).filter(
-          (k) => ![MARKDOWN, ORDER, ORIGINAL].includes(k) && !(markdown && k === body) && (kept(k) || k in clean),
+        const names = fieldNames(values, fields, original ? data[ORDER] || [] : null).filter(
+          (k) => !(markdown && k === body) && (kept(k) || k in clean),
         );
         let yamlText;
         if (original) {
@@ -264,11 +269,9 @@
 
   /** The local proxy (decap-server), when the book is opened on this machine and it runs. */
   async function localProxy(config) {
-    const local = config.local_backend;
-    if (!local) return null;
-    const hosts = ["localhost", "127.0.0.1", ...((local && local.allowed_hosts) || [])];
-    if (!hosts.includes(window.location.hostname)) return null;
-    const url = (typeof local === "object" && local.url) || "http://127.0.0.1:8081/api/v1";
+    const local = config.local_backend; // {url}, as core/editors/cms.py writes it
+    if (!local || !["localhost", "127.0.0.1", ...(local.allowed_hosts || [])].includes(window.location.hostname)) return null;
+    const url = local.url;
     try {
       const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ action: "info" }) });
       const info = await response.json();
